@@ -1,0 +1,229 @@
+package dev.conduit.protocol.jsonrpc;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.conduit.protocol.jsonrpc.internal.Json;
+import dev.conduit.protocol.jsonrpc.internal.RawJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A JSON value inside a message ({@code params}, {@code result}, {@code error.data}) that is bound to a Java type
+ * only when someone asks.
+ *
+ * <p>A payload either holds the raw UTF-8 text it was read from, or a Java value (a record, a {@link JsonNode}, a
+ * map) that will be serialised when the message is written. A raw payload is written back byte for byte, and a
+ * value payload hands back the very object it holds; so forwarding a message costs neither a bind nor a
+ * re-serialisation. For raw JSON objects the codec also indexes the top-level members in the same pass, so that
+ * {@link #member(String)} reads one field ({@code name}, {@code _meta}) without binding the rest.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class JsonPayload {
+
+  private final byte @Nullable [] buffer;
+  private final int offset;
+  private final int length;
+  private final @Nullable Object value;
+  private final @Nullable MemberIndex members;
+  private volatile @Nullable Object lastBound;
+
+  private JsonPayload(
+      byte @Nullable [] buffer, int offset, int length, @Nullable Object value, @Nullable MemberIndex members) {
+    this.buffer = buffer;
+    this.offset = offset;
+    this.length = length;
+    this.value = value;
+    this.members = members;
+  }
+
+  /** A payload holding a Java value (a record, a {@link JsonNode}, a map, a list, a string, a number). */
+  public static JsonPayload of(Object value) {
+    Objects.requireNonNull(value, "value");
+    if (value instanceof JsonPayload payload) {
+      return payload;
+    }
+    return new JsonPayload(null, 0, 0, value, null);
+  }
+
+  /** A payload over raw UTF-8 JSON text, which must hold exactly one well-formed JSON value. */
+  public static JsonPayload ofJson(String json) {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    return new JsonPayload(bytes, 0, bytes.length, null, null);
+  }
+
+  /** Used by the codec: a slice of a message it has already checked to be well-formed. */
+  static JsonPayload raw(byte[] buffer, int offset, int length, @Nullable MemberIndex members) {
+    return new JsonPayload(buffer, offset, length, null, members);
+  }
+
+  /** Whether this payload still holds the raw text it was read from (nobody has bound it to a value). */
+  public boolean isRaw() {
+    return buffer != null;
+  }
+
+  /**
+   * Binds the payload to {@code type}. A value payload returns its value if it already is a {@code type}; the
+   * last binding is cached.
+   *
+   * @throws IllegalArgumentException if the JSON does not fit {@code type}
+   */
+  public <T> T as(Class<T> type) {
+    Object held = value != null ? value : lastBound;
+    if (type.isInstance(held)) {
+      return type.cast(held);
+    }
+    T bound;
+    try {
+      if (buffer != null) {
+        bound = Json.MAPPER.readValue(buffer, offset, length, type);
+      } else {
+        bound = Json.MAPPER.convertValue(value, type);
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException(describe(e), e);
+    }
+    if (bound == null) {
+      throw new IllegalArgumentException("JSON null cannot be bound to " + type.getSimpleName());
+    }
+    lastBound = bound;
+    return bound;
+  }
+
+  /**
+   * Binds the payload to a generic type.
+   *
+   * @throws IllegalArgumentException if the JSON does not fit {@code type}
+   */
+  public <T> T as(TypeReference<T> type) {
+    try {
+      T bound =
+          buffer != null
+              ? Json.MAPPER.readValue(buffer, offset, length, type)
+              : Json.MAPPER.convertValue(value, type);
+      if (bound == null) {
+        throw new IllegalArgumentException("JSON null cannot be bound to " + type.getType());
+      }
+      return bound;
+    } catch (IOException e) {
+      throw new IllegalArgumentException(describe(e), e);
+    }
+  }
+
+  /** The payload as a Jackson tree. Treat it as read-only: it may be shared. */
+  public JsonNode tree() {
+    return as(JsonNode.class);
+  }
+
+  /**
+   * A top-level member of a JSON-object payload, without binding the rest; {@code null} if absent or if the
+   * payload is not an object.
+   */
+  public @Nullable JsonPayload member(String name) {
+    if (members != null && buffer != null) {
+      int i = members.indexOf(name);
+      if (i < 0) {
+        return null;
+      }
+      int start = members.start(i);
+      return raw(buffer, start, valueLength(buffer, start, offset + length), null);
+    }
+    JsonNode node = tree().get(name);
+    return node == null || node instanceof MissingNode ? null : of(node);
+  }
+
+  /** A top-level string member of a JSON-object payload; {@code null} if absent or not a string. */
+  public @Nullable String memberText(String name) {
+    JsonPayload member = member(name);
+    if (member == null) {
+      return null;
+    }
+    JsonNode node = member.tree();
+    return node.isTextual() ? node.textValue() : null;
+  }
+
+  /** Writes the payload as the next value of {@code generator}. */
+  public void writeTo(JsonGenerator generator) throws IOException {
+    if (buffer != null) {
+      generator.writeRawValue(new RawJson(buffer, offset, length));
+    } else {
+      Json.MAPPER.writeValue(generator, value);
+    }
+  }
+
+  /** The payload as compact UTF-8 JSON. */
+  public byte[] toBytes() {
+    if (buffer != null) {
+      return Arrays.copyOfRange(buffer, offset, offset + length);
+    }
+    try {
+      return Json.MAPPER.writeValueAsBytes(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The payload as JSON text. */
+  @Override
+  public String toString() {
+    return buffer != null
+        ? new String(buffer, offset, length, StandardCharsets.UTF_8)
+        : new String(toBytes(), StandardCharsets.UTF_8);
+  }
+
+  private static String describe(IOException e) {
+    return Json.describe(e);
+  }
+
+  /** The length of the one JSON value that starts at {@code start}; the text is known to be well-formed. */
+  private static int valueLength(byte[] buffer, int start, int limit) {
+    try (JsonParser parser = Json.MAPPER.getFactory().createParser(buffer, start, limit - start)) {
+      parser.nextToken();
+      parser.skipChildren();
+      parser.finishToken();
+      return (int) parser.currentLocation().getByteOffset();
+    } catch (IOException e) {
+      throw new IllegalStateException("Payload changed after it was checked", e);
+    }
+  }
+
+  /**
+   * Where the top-level members of a raw JSON object start, recorded by the codec as it scans; a member's end is
+   * found only when someone reads it.
+   */
+  static final class MemberIndex {
+    private String[] names = new String[4];
+    private int[] starts = new int[4];
+    private int size;
+
+    void add(String name, int start) {
+      if (size == names.length) {
+        names = Arrays.copyOf(names, size * 2);
+        starts = Arrays.copyOf(starts, size * 2);
+      }
+      names[size] = name;
+      starts[size] = start;
+      size++;
+    }
+
+    int indexOf(String name) {
+      for (int i = 0; i < size; i++) {
+        if (names[i].equals(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    int start(int i) {
+      return starts[i];
+    }
+  }
+}
