@@ -20,6 +20,26 @@ final class Checks {
     return value;
   }
 
+  /** Rejects a missing field, or one whose value is not among {@code allowed}. */
+  static String constant(@Nullable String value, String field, String... allowed) {
+    required(value, field);
+    for (String each : allowed) {
+      if (each.equals(value)) {
+        return value;
+      }
+    }
+    throw new IllegalArgumentException(
+        "field '" + field + "' must be " + String.join(" or ", quoted(allowed)) + ", not '" + value + "'");
+  }
+
+  private static String[] quoted(String[] values) {
+    String[] quoted = new String[values.length];
+    for (int i = 0; i < values.length; i++) {
+      quoted[i] = "'" + values[i] + "'";
+    }
+    return quoted;
+  }
+
   /** A required list, copied and made unmodifiable. */
   static <T> List<T> requiredList(@Nullable List<T> value, String field) {
     return List.copyOf(required(value, field));
@@ -28,6 +48,11 @@ final class Checks {
   /** An optional list, copied and made unmodifiable. */
   static <T> @Nullable List<T> optionalList(@Nullable List<T> value) {
     return value == null ? null : List.copyOf(value);
+  }
+
+  /** A required map, copied and made unmodifiable, in its original order. */
+  static <V> Map<String, V> requiredMap(@Nullable Map<String, V> value, String field) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(required(value, field)));
   }
 
   /** An optional map, copied and made unmodifiable, in its original order. */

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param text the text
  * @param annotations hints for the client about audience and priority
- * @param meta the {@code _meta} object
+ * @param meta the {@code _meta} object (2025-06-18)
  * @param additionalFields fields this library does not know, kept as they arrived
  */
 public record TextContent(
