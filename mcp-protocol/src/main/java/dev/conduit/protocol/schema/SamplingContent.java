@@ -80,16 +80,21 @@ public final class SamplingContent {
     @Override
     public void serialize(SamplingContent content, JsonGenerator out, SerializerProvider provider)
         throws IOException {
-      JsonSerializer<Object> block = provider.findTypedValueSerializer(ContentBlock.class, true, null);
       if (!content.array) {
-        block.serialize(content.blocks.get(0), out, provider);
+        write(content.blocks.get(0), out, provider);
         return;
       }
       out.writeStartArray();
       for (ContentBlock each : content.blocks) {
-        block.serialize(each, out, provider);
+        write(each, out, provider);
       }
       out.writeEndArray();
+    }
+
+    // The serializer must be the block's own class's: ContentBlock's writes the type id and no fields.
+    private static void write(ContentBlock block, JsonGenerator out, SerializerProvider provider)
+        throws IOException {
+      provider.findTypedValueSerializer(block.getClass(), true, null).serialize(block, out, provider);
     }
   }
 
