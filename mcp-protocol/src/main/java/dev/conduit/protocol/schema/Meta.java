@@ -2,7 +2,9 @@ package dev.conduit.protocol.schema;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.conduit.protocol.jsonrpc.RequestId;
 import dev.conduit.protocol.jsonrpc.internal.Json;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -85,9 +87,24 @@ public final class Meta {
     if (value == null) {
       copy.remove(key);
     } else {
-      copy.put(key, value instanceof JsonNode node ? node : Json.MAPPER.valueToTree(value));
+      copy.put(key, toNode(value));
     }
     return of(copy);
+  }
+
+  private static JsonNode toNode(Object value) {
+    if (value instanceof JsonNode node) {
+      return node;
+    }
+    if (value instanceof RequestId id && id.isNumber()) {
+      // valueToTree would turn the id's number text into a float (7 becomes 7.0); parse the literal instead.
+      try {
+        return Json.MAPPER.readTree(id.text());
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("RequestId holds a checked JSON number", e);
+      }
+    }
+    return Json.MAPPER.valueToTree(value);
   }
 
   /** A copy with every entry of {@code other} added, replacing entries with the same key. */

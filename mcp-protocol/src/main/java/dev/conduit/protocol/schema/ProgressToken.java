@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.Objects;
 
 /**
@@ -80,7 +81,15 @@ public final class ProgressToken {
     @Override
     public void serialize(ProgressToken token, JsonGenerator out, SerializerProvider provider) throws IOException {
       if (token.number) {
-        out.writeNumber(token.text);
+        // Not writeNumber(String): into a TokenBuffer (valueToTree, convertValue) that becomes a float, 7.0.
+        BigInteger value = new BigInteger(token.text);
+        if (value.bitLength() < Integer.SIZE) {
+          out.writeNumber(value.intValue());
+        } else if (value.bitLength() < Long.SIZE) {
+          out.writeNumber(value.longValue());
+        } else {
+          out.writeNumber(value);
+        }
       } else {
         out.writeString(token.text);
       }
