@@ -42,4 +42,15 @@ public record CallToolRequestParams(
   public CallToolRequestParams withMeta(@Nullable Meta meta) {
     return new CallToolRequestParams(name, arguments, task, inputResponses, requestState, meta, additionalFields);
   }
+
+  /** A copy that asks for the call to run as a task (2025-11-25). */
+  public CallToolRequestParams withTask(@Nullable TaskMetadata task) {
+    return new CallToolRequestParams(name, arguments, task, inputResponses, requestState, meta, additionalFields);
+  }
+
+  /** A copy that retries after an {@code input_required} result, carrying the answers and the state back. */
+  public CallToolRequestParams withInputResponses(
+      @Nullable Map<String, JsonNode> inputResponses, @Nullable String requestState) {
+    return new CallToolRequestParams(name, arguments, task, inputResponses, requestState, meta, additionalFields);
+  }
 }
