@@ -125,11 +125,13 @@ final class EnvelopeDecoder {
     if (value == JsonToken.START_OBJECT) {
       members = new JsonPayload.MemberIndex();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        members.endLast(buffer, offset + (int) parser.currentTokenLocation().getByteOffset());
         String name = parser.currentName();
         parser.nextToken();
         members.add(name, offset + (int) parser.currentTokenLocation().getByteOffset());
         parser.skipChildren();
       }
+      members.endLast(buffer, offset + (int) parser.currentTokenLocation().getByteOffset());
     } else if (value == JsonToken.START_ARRAY) {
       parser.skipChildren();
     } else {

@@ -1,7 +1,6 @@
 package dev.conduit.protocol.jsonrpc;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -133,7 +132,7 @@ public final class JsonPayload {
         return null;
       }
       int start = members.start(i);
-      return raw(buffer, start, valueLength(buffer, start, offset + length), null);
+      return raw(buffer, start, members.end(i) - start, null);
     }
     JsonNode node = tree().get(name);
     return node == null || node instanceof MissingNode ? null : of(node);
@@ -182,35 +181,39 @@ public final class JsonPayload {
     return Json.describe(e);
   }
 
-  /** The length of the one JSON value that starts at {@code start}; the text is known to be well-formed. */
-  private static int valueLength(byte[] buffer, int start, int limit) {
-    try (JsonParser parser = Json.MAPPER.getFactory().createParser(buffer, start, limit - start)) {
-      parser.nextToken();
-      parser.skipChildren();
-      parser.finishToken();
-      return (int) parser.currentLocation().getByteOffset();
-    } catch (IOException e) {
-      throw new IllegalStateException("Payload changed after it was checked", e);
-    }
-  }
-
   /**
-   * Where the top-level members of a raw JSON object start, recorded by the codec as it scans; a member's end is
-   * found only when someone reads it.
+   * Where the top-level members of a raw JSON object lie, recorded by the codec as it scans. A member's value ends
+   * where the next token begins, less the separators between them; so no value is ever parsed to find its end.
    */
   static final class MemberIndex {
     private String[] names = new String[4];
-    private int[] starts = new int[4];
+    private int[] bounds = new int[8];
     private int size;
 
     void add(String name, int start) {
       if (size == names.length) {
         names = Arrays.copyOf(names, size * 2);
-        starts = Arrays.copyOf(starts, size * 2);
+        bounds = Arrays.copyOf(bounds, size * 4);
       }
       names[size] = name;
-      starts[size] = start;
+      bounds[2 * size] = start;
       size++;
+    }
+
+    /** Ends the last member's value before {@code nextToken}, skipping the whitespace and comma in between. */
+    void endLast(byte[] buffer, int nextToken) {
+      if (size == 0) {
+        return;
+      }
+      int end = nextToken;
+      while (end > bounds[2 * (size - 1)] && isSeparator(buffer[end - 1])) {
+        end--;
+      }
+      bounds[2 * (size - 1) + 1] = end;
+    }
+
+    private static boolean isSeparator(byte b) {
+      return b == ',' || b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     int indexOf(String name) {
@@ -223,7 +226,11 @@ public final class JsonPayload {
     }
 
     int start(int i) {
-      return starts[i];
+      return bounds[2 * i];
+    }
+
+    int end(int i) {
+      return bounds[2 * i + 1];
     }
   }
 }

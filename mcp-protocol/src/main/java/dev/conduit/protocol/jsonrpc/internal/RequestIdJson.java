@@ -9,20 +9,34 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.conduit.protocol.jsonrpc.RequestId;
 import java.io.IOException;
+import java.math.BigInteger;
 
 /** Binds a {@link RequestId} inside a payload (for example {@code notifications/cancelled}), keeping its text. */
 public final class RequestIdJson {
 
   private RequestIdJson() {}
 
-  /** Writes a number id as its original literal and a string id as a string. */
+  /**
+   * Writes a string id as a string and a number id as a number: an integer as an integer (so that an in-memory tree
+   * holds an integer, not a float), any other number as its original literal.
+   */
   public static final class Serializer extends JsonSerializer<RequestId> {
     @Override
     public void serialize(RequestId id, JsonGenerator out, SerializerProvider provider) throws IOException {
-      if (id.isNumber()) {
-        out.writeNumber(id.text());
-      } else {
+      if (!id.isNumber()) {
         out.writeString(id.text());
+        return;
+      }
+      String text = id.text();
+      if (text.matches("-?(0|[1-9][0-9]*)")) {
+        BigInteger value = new BigInteger(text);
+        if (value.bitLength() < 64) {
+          out.writeNumber(value.longValue());
+        } else {
+          out.writeNumber(value);
+        }
+      } else {
+        out.writeNumber(text);
       }
     }
   }

@@ -1,0 +1,403 @@
+package dev.conduit.protocol.client.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.conduit.protocol.McpException;
+import dev.conduit.protocol.ProtocolVersion;
+import dev.conduit.protocol.client.Era;
+import dev.conduit.protocol.client.RequestOptions;
+import dev.conduit.protocol.client.Subscription;
+import dev.conduit.protocol.interceptor.McpInterceptor;
+import dev.conduit.protocol.interceptor.McpRequest;
+import dev.conduit.protocol.interceptor.SessionInfo;
+import dev.conduit.protocol.internal.CallOptions;
+import dev.conduit.protocol.internal.InboundRequest;
+import dev.conduit.protocol.internal.InterceptorChain;
+import dev.conduit.protocol.internal.Session;
+import dev.conduit.protocol.jsonrpc.ErrorCodes;
+import dev.conduit.protocol.jsonrpc.JsonPayload;
+import dev.conduit.protocol.jsonrpc.JsonRpcNotification;
+import dev.conduit.protocol.jsonrpc.RequestId;
+import dev.conduit.protocol.jsonrpc.internal.Json;
+import dev.conduit.protocol.schema.ClientCapabilities;
+import dev.conduit.protocol.schema.DiscoverResult;
+import dev.conduit.protocol.schema.Implementation;
+import dev.conduit.protocol.schema.InitializeRequestParams;
+import dev.conduit.protocol.schema.InitializeResult;
+import dev.conduit.protocol.schema.InputRequest;
+import dev.conduit.protocol.schema.InputRequiredResult;
+import dev.conduit.protocol.schema.LoggingLevel;
+import dev.conduit.protocol.schema.Meta;
+import dev.conduit.protocol.schema.ProgressNotificationParams;
+import dev.conduit.protocol.schema.ServerCapabilities;
+import dev.conduit.protocol.schema.SubscriptionFilter;
+import dev.conduit.protocol.transport.McpTransport;
+import dev.conduit.protocol.transport.TransportContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The client's engine: finds the server's era, sends calls through the interceptors, adds what each era needs
+ * ({@code _meta} on modern requests, progress tokens), runs modern input rounds, and answers a legacy server's
+ * requests.
+ */
+public final class ClientCore implements Session.Handler {
+
+  /** The client's fixed configuration. */
+  public record Config(
+      Implementation info,
+      ClientCapabilities capabilities,
+      Era era,
+      ProtocolVersion legacyVersion,
+      Duration requestTimeout,
+      @Nullable Duration maxTimeout,
+      Duration discoveryTimeout,
+      int maxInputRounds,
+      List<McpInterceptor> interceptors,
+      Executor executor) {}
+
+  /** What the client learnt about the server when it connected. */
+  public record Negotiated(
+      boolean modern,
+      ProtocolVersion version,
+      @Nullable Implementation serverInfo,
+      ServerCapabilities capabilities,
+      @Nullable String instructions) {}
+
+  private final Config config;
+  private final Session session;
+  private final InputResolver inputs;
+  private final Notifications notifications;
+  private final AtomicLong progressTokens = new AtomicLong();
+  private final Map<RequestId, Listening> listening = new ConcurrentHashMap<>();
+  private volatile @Nullable Negotiated negotiated;
+  private volatile @Nullable LoggingLevel logLevel;
+
+  public ClientCore(McpTransport transport, Config config, InputResolver inputs, Notifications notifications) {
+    this.config = config;
+    this.inputs = inputs;
+    this.notifications = notifications;
+    this.session = new Session(transport, this, config.executor());
+  }
+
+  /** Starts the transport and finds out which era the server speaks. */
+  public CompletableFuture<Negotiated> connect() {
+    session.start();
+    CompletableFuture<Negotiated> connected =
+        switch (config.era()) {
+          case LEGACY -> initialize();
+          case MODERN -> discover();
+          case AUTO -> discover()
+              .handle((modern, failure) -> failure == null ? CompletableFuture.completedFuture(modern) : initialize())
+              .thenCompose(next -> next);
+        };
+    return connected.whenComplete((result, failure) -> {
+      if (failure != null) {
+        session.close();
+      } else {
+        negotiated = result;
+      }
+    });
+  }
+
+  /** What was negotiated; throws if the client is not connected yet. */
+  public Negotiated negotiated() {
+    Negotiated current = negotiated;
+    if (current == null) {
+      throw new IllegalStateException("Not connected");
+    }
+    return current;
+  }
+
+  /** Sets the lowest level of log messages the client wants. */
+  public CompletableFuture<Void> setLogLevel(LoggingLevel level) {
+    if (negotiated().modern()) {
+      logLevel = level;
+      return CompletableFuture.completedFuture(null);
+    }
+    ObjectNode params = Json.MAPPER.createObjectNode().put("level", level.id());
+    return call("logging/setLevel", params, RequestOptions.defaults()).thenApply(ignored -> null);
+  }
+
+  /** Sends a call through the interceptors and returns the result payload. */
+  public CompletableFuture<JsonPayload> call(String method, @Nullable Object params, RequestOptions options) {
+    SessionInfo info = sessionInfo();
+    McpRequest request =
+        McpRequest.outgoing(method, params == null ? null : JsonPayload.of(params), info, options.timeout());
+    return InterceptorChain.run(config.interceptors(), request, intercepted -> send(intercepted, options))
+        .toCompletableFuture();
+  }
+
+  /** Sends a call and binds its result. */
+  public <T> CompletableFuture<T> call(
+      String method, @Nullable Object params, RequestOptions options, Class<T> resultType) {
+    return call(method, params, options).thenApply(result -> bind(method, result, resultType));
+  }
+
+  /** Sends a notification. */
+  public CompletionStage<Void> notify(String method, @Nullable Object params) {
+    JsonPayload payload = params == null ? null : JsonPayload.of(params);
+    if (negotiated().modern()) {
+      payload = withMeta(payload, modernMeta());
+    }
+    return session.notify(method, payload, null);
+  }
+
+  /** Opens a {@code subscriptions/listen} stream (modern servers only). */
+  public Subscription listen(SubscriptionFilter filter) {
+    if (!negotiated().modern()) {
+      throw new IllegalStateException("subscriptions/listen needs a 2026-07-28 server; use resources/subscribe");
+    }
+    Listening subscription = new Listening(listening);
+    ObjectNode params = Json.MAPPER.createObjectNode();
+    params.set("notifications", Json.MAPPER.valueToTree(filter));
+    CallOptions options = CallOptions.of(null).withIdListener(subscription::opened);
+    subscription.track(session.request("subscriptions/listen", withMeta(JsonPayload.of(params), modernMeta()), options));
+    return subscription;
+  }
+
+  /** Closes the connection; pending calls fail. */
+  public void close() {
+    session.close();
+  }
+
+  public boolean isClosed() {
+    return session.isClosed();
+  }
+
+  @Override
+  public CompletionStage<JsonPayload> onRequest(InboundRequest request) {
+    try {
+      return CompletableFuture.completedFuture(JsonPayload.of(inputs.resolve(request.method(), request.params())));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  @Override
+  public void onNotification(JsonRpcNotification notification, TransportContext context) {
+    if (notification.method().equals("notifications/subscriptions/acknowledged")) {
+      acknowledge(notification.params());
+    } else {
+      notifications.dispatch(notification);
+    }
+  }
+
+  private void acknowledge(@Nullable JsonPayload params) {
+    if (params == null) {
+      return;
+    }
+    JsonPayload meta = params.member("_meta");
+    JsonNode id = meta == null ? null : meta.tree().get(Meta.SUBSCRIPTION_ID);
+    if (id == null) {
+      return;
+    }
+    Listening subscription = listening.get(id.isNumber() ? RequestId.ofNumberText(id.asText()) : RequestId.of(id.asText()));
+    JsonPayload filter = params.member("notifications");
+    if (subscription != null && filter != null) {
+      subscription.acknowledge(filter.as(SubscriptionFilter.class));
+    }
+  }
+
+  private CompletionStage<JsonPayload> send(McpRequest request, RequestOptions options) {
+    Negotiated current = negotiated;
+    CallOptions call = CallOptions.of(request.timeout() != null ? request.timeout() : config.requestTimeout());
+    Meta extra = current != null && current.modern() ? modernMeta() : Meta.empty();
+    var listener = options.onProgress();
+    if (listener != null) {
+      long token = progressTokens.incrementAndGet();
+      extra = extra.with(Meta.PROGRESS_TOKEN, token);
+      call = call.withProgress(RequestId.of(token),
+          progress -> listener.accept(progress.as(ProgressNotificationParams.class)), config.maxTimeout());
+    }
+    JsonPayload params = extra.isEmpty() ? request.params() : withMeta(request.params(), extra);
+    if (current != null && current.modern()) {
+      return rounds(request.method(), params, call, 1);
+    }
+    return session.request(request.method(), params, call);
+  }
+
+  /** Sends a modern request, answering {@code input_required} results and retrying until the result is final. */
+  private CompletableFuture<JsonPayload> rounds(String method, @Nullable JsonPayload params, CallOptions call, int round) {
+    return session.request(method, params, call).thenCompose(result -> {
+      if (!"input_required".equals(result.memberText("resultType"))) {
+        return CompletableFuture.completedFuture(result);
+      }
+      if (round >= config.maxInputRounds()) {
+        return CompletableFuture.failedFuture(new McpException(ErrorCodes.INTERNAL_ERROR,
+            "The server still asked for input after " + round + " rounds of " + method));
+      }
+      InputRequiredResult asked = bind(method, result, InputRequiredResult.class);
+      return CompletableFuture.supplyAsync(() -> answer(asked), config.executor())
+          .thenCompose(answers -> rounds(method, retry(params, answers, asked.requestState()), call, round + 1));
+    });
+  }
+
+  private ObjectNode answer(InputRequiredResult asked) {
+    ObjectNode answers = Json.MAPPER.createObjectNode();
+    Map<String, InputRequest> requests = asked.inputRequests() == null ? Map.of() : asked.inputRequests();
+    requests.forEach((key, request) -> {
+      JsonNode params = request.params();
+      Object answer = inputs.resolve(request.method(), params == null ? null : JsonPayload.of(params));
+      answers.set(key, Json.MAPPER.valueToTree(answer));
+    });
+    return answers;
+  }
+
+  private static JsonPayload retry(@Nullable JsonPayload params, ObjectNode answers, @Nullable String state) {
+    ObjectNode next = params == null ? Json.MAPPER.createObjectNode() : params.tree().deepCopy();
+    next.set("inputResponses", answers);
+    if (state != null) {
+      next.put("requestState", state);
+    } else {
+      next.remove("requestState");
+    }
+    return JsonPayload.of(next);
+  }
+
+  private CompletableFuture<Negotiated> initialize() {
+    InitializeRequestParams params =
+        new InitializeRequestParams(config.legacyVersion().id(), config.capabilities(), config.info(), null, Map.of());
+    return session
+        .request("initialize", JsonPayload.of(params), CallOptions.of(config.requestTimeout()).notCancellable())
+        .thenCompose(payload -> {
+          InitializeResult result = bind("initialize", payload, InitializeResult.class);
+          ProtocolVersion version = ProtocolVersion.parse(result.protocolVersion()).orElse(null);
+          if (version == null || version.isModern()) {
+            return CompletableFuture.failedFuture(new McpException(ErrorCodes.INVALID_REQUEST,
+                "The server chose protocol version " + result.protocolVersion() + ", which this client does not speak"));
+          }
+          Negotiated legacy =
+              new Negotiated(false, version, result.serverInfo(), result.capabilities(), result.instructions());
+          return session.notify("notifications/initialized", null, null).thenApply(sent -> legacy);
+        });
+  }
+
+  private CompletableFuture<Negotiated> discover() {
+    ProtocolVersion version = ProtocolVersion.latest();
+    JsonPayload params = withMeta(null, modernMeta(version));
+    return session.request("server/discover", params, CallOptions.of(config.discoveryTimeout()))
+        .thenCompose(payload -> {
+          DiscoverResult result = bind("server/discover", payload, DiscoverResult.class);
+          if (!result.supportedVersions().contains(version.id())) {
+            return CompletableFuture.failedFuture(new McpException(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
+                "The server supports " + result.supportedVersions() + ", none of which this client speaks"));
+          }
+          Implementation server = result.meta() == null ? null : result.meta().serverInfo();
+          return CompletableFuture.completedFuture(
+              new Negotiated(true, version, server, result.capabilities(), result.instructions()));
+        });
+  }
+
+  private Meta modernMeta() {
+    Meta meta = modernMeta(negotiated().version());
+    LoggingLevel level = logLevel;
+    return level == null ? meta : meta.with(Meta.LOG_LEVEL, level.id());
+  }
+
+  private Meta modernMeta(ProtocolVersion version) {
+    return Meta.empty()
+        .with(Meta.PROTOCOL_VERSION, version.id())
+        .with(Meta.CLIENT_INFO, config.info())
+        .with(Meta.CLIENT_CAPABILITIES, config.capabilities());
+  }
+
+  /** {@code params} with {@code extra} merged into its {@code _meta}. */
+  private static JsonPayload withMeta(@Nullable JsonPayload params, Meta extra) {
+    ObjectNode tree;
+    if (params == null) {
+      tree = Json.MAPPER.createObjectNode();
+    } else if (params.tree() instanceof ObjectNode object) {
+      tree = object.deepCopy();
+    } else {
+      throw McpException.invalidParams("Invalid params: must be a JSON object");
+    }
+    JsonNode existing = tree.get("_meta");
+    ObjectNode meta = existing instanceof ObjectNode object ? object : tree.putObject("_meta");
+    extra.entries().forEach(meta::set);
+    return JsonPayload.of(tree);
+  }
+
+  private SessionInfo sessionInfo() {
+    Negotiated current = negotiated;
+    if (current == null) {
+      return new SessionInfo(config.legacyVersion(), config.info(), config.capabilities(), null, null,
+          TransportContext.empty());
+    }
+    return new SessionInfo(current.version(), config.info(), config.capabilities(), current.serverInfo(),
+        current.capabilities(), TransportContext.empty());
+  }
+
+  static <T> T bind(String method, JsonPayload payload, Class<T> type) {
+    try {
+      return payload.as(type);
+    } catch (IllegalArgumentException e) {
+      throw new McpException(ErrorCodes.INTERNAL_ERROR,
+          "The server's result for " + method + " is malformed: " + e.getMessage(), null, e);
+    }
+  }
+
+  /** A client's {@code subscriptions/listen} stream. */
+  private static final class Listening implements Subscription {
+    private final Map<RequestId, Listening> registry;
+    private final CompletableFuture<SubscriptionFilter> acknowledged = new CompletableFuture<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private volatile @Nullable RequestId id;
+    private volatile @Nullable CompletableFuture<JsonPayload> request;
+
+    Listening(Map<RequestId, Listening> registry) {
+      this.registry = registry;
+    }
+
+    void opened(RequestId requestId) {
+      this.id = requestId;
+      registry.put(requestId, this);
+    }
+
+    void track(CompletableFuture<JsonPayload> call) {
+      this.request = call;
+      call.whenComplete((result, failure) -> {
+        RequestId requestId = id;
+        if (requestId != null) {
+          registry.remove(requestId, this);
+        }
+        if (failure != null) {
+          acknowledged.completeExceptionally(failure);
+        } else {
+          acknowledged.completeExceptionally(new McpException(ErrorCodes.INTERNAL_ERROR,
+              "The server ended the subscription without acknowledging it"));
+        }
+        ended.complete(null);
+      });
+    }
+
+    void acknowledge(SubscriptionFilter filter) {
+      acknowledged.complete(filter);
+    }
+
+    @Override
+    public CompletionStage<SubscriptionFilter> acknowledged() {
+      return acknowledged;
+    }
+
+    @Override
+    public CompletionStage<Void> ended() {
+      return ended;
+    }
+
+    @Override
+    public void close() {
+      CompletableFuture<JsonPayload> call = request;
+      if (call != null) {
+        call.cancel(true);
+      }
+    }
+  }
+}

@@ -1,0 +1,315 @@
+package dev.conduit.protocol.server;
+
+import dev.conduit.protocol.interceptor.McpInterceptor;
+import dev.conduit.protocol.internal.Threads;
+import dev.conduit.protocol.schema.CacheScope;
+import dev.conduit.protocol.schema.Implementation;
+import dev.conduit.protocol.schema.Prompt;
+import dev.conduit.protocol.schema.Resource;
+import dev.conduit.protocol.schema.ResourceTemplate;
+import dev.conduit.protocol.schema.ServerCapabilities;
+import dev.conduit.protocol.schema.Tool;
+import dev.conduit.protocol.server.internal.Registry;
+import dev.conduit.protocol.server.internal.ServerState;
+import dev.conduit.protocol.transport.McpTransport;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An MCP server: tools, resources, resource templates, prompts and completions, served over any number of
+ * connections, to clients of every protocol revision from 2024-11-05 to 2026-07-28.
+ *
+ * <pre>{@code
+ * McpServer server = McpServer.builder()
+ *     .info("weather", "1.0.0")
+ *     .tool(Tool.named("get_weather").description("Current weather").inputSchema(schema),
+ *           (args, ctx) -> CallToolResult.text(forecast(args.requireString("city"))))
+ *     .build();
+ * server.connect(transport);   // once per connection; transports in mcp-transport do this for you
+ * }</pre>
+ *
+ * <p>Capabilities follow from what is registered. Features can be added and removed while the server runs; clients
+ * that listen for list changes are told. Thread-safe.
+ */
+public final class McpServer implements AutoCloseable {
+
+  private final ServerState state;
+
+  private McpServer(ServerState state) {
+    this.state = state;
+  }
+
+  /** Starts configuring a server. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The server's name and version, as clients see them. */
+  public Implementation info() {
+    return state.info();
+  }
+
+  /** The capabilities the server declares. */
+  public ServerCapabilities capabilities() {
+    return state.capabilities();
+  }
+
+  /**
+   * Serves one connection, from now until it closes. Returns at once.
+   *
+   * @throws IllegalStateException if the server is closed
+   */
+  public ServerSession connect(McpTransport transport) {
+    return state.connect(Objects.requireNonNull(transport, "transport"));
+  }
+
+  /** Every connection being served. */
+  public List<ServerSession> sessions() {
+    return state.sessions();
+  }
+
+  /** Adds (or replaces) a tool, and tells listening clients that the tool list changed. */
+  public void addTool(Tool tool, ToolHandler handler) {
+    state.registry().addTool(tool, handler);
+    state.toolsChanged();
+  }
+
+  /** Removes a tool; tells listening clients if there was one. */
+  public boolean removeTool(String name) {
+    boolean removed = state.registry().removeTool(name);
+    if (removed) {
+      state.toolsChanged();
+    }
+    return removed;
+  }
+
+  /** Adds (or replaces) a resource, and tells listening clients that the resource list changed. */
+  public void addResource(Resource resource, ResourceHandler handler) {
+    state.registry().addResource(resource, handler);
+    state.resourcesChanged();
+  }
+
+  /** Removes a resource; tells listening clients if there was one. */
+  public boolean removeResource(String uri) {
+    boolean removed = state.registry().removeResource(uri);
+    if (removed) {
+      state.resourcesChanged();
+    }
+    return removed;
+  }
+
+  /** Adds (or replaces) a resource template, and tells listening clients that the resource list changed. */
+  public void addResourceTemplate(ResourceTemplate template, ResourceTemplateHandler handler) {
+    state.registry().addTemplate(template, handler);
+    state.resourcesChanged();
+  }
+
+  /** Adds (or replaces) a prompt, and tells listening clients that the prompt list changed. */
+  public void addPrompt(Prompt prompt, PromptHandler handler) {
+    state.registry().addPrompt(prompt, handler);
+    state.promptsChanged();
+  }
+
+  /** Removes a prompt; tells listening clients if there was one. */
+  public boolean removePrompt(String name) {
+    boolean removed = state.registry().removePrompt(name);
+    if (removed) {
+      state.promptsChanged();
+    }
+    return removed;
+  }
+
+  /** Tells the clients subscribed to {@code uri} that the resource changed. */
+  public void notifyResourceUpdated(String uri) {
+    state.resourceUpdated(Objects.requireNonNull(uri, "uri"));
+  }
+
+  /** Ends every connection; {@code subscriptions/listen} streams get their closing result first. */
+  @Override
+  public void close() {
+    state.close();
+  }
+
+  /** Configures an {@link McpServer}. */
+  public static final class Builder {
+    private Implementation info = Implementation.of("conduit-server", "0.0.0");
+    private @Nullable String instructions;
+    private final List<McpInterceptor> interceptors = new ArrayList<>();
+    private final Registry registry = new Registry();
+    private @Nullable ServerCapabilities capabilities;
+    private Executor executor = Threads.handlers();
+    private int pageSize = 100;
+    private Duration clientRequestTimeout = Duration.ofMinutes(5);
+    private byte @Nullable [] requestStateKey;
+    private Duration requestStateTtl = Duration.ofMinutes(15);
+    private long cacheTtlMillis;
+    private CacheScope cacheScope = CacheScope.PRIVATE;
+    private boolean validateToolInput = true;
+
+    private Builder() {}
+
+    /** The server's name and version. */
+    public Builder info(String name, String version) {
+      return info(Implementation.of(name, version));
+    }
+
+    /** The server's implementation description (name, version, title, icons...). */
+    public Builder info(Implementation info) {
+      this.info = Objects.requireNonNull(info, "info");
+      return this;
+    }
+
+    /** Guidance for the model on how to use this server. */
+    public Builder instructions(@Nullable String instructions) {
+      this.instructions = instructions;
+      return this;
+    }
+
+    /**
+     * A tool and what runs it.
+     *
+     * @throws IllegalArgumentException if the tool's input or output schema is not a usable JSON Schema
+     */
+    public Builder tool(Tool tool, ToolHandler handler) {
+      registry.addTool(tool, handler);
+      return this;
+    }
+
+    /** A tool, from its builder, and what runs it. */
+    public Builder tool(Tool.Builder tool, ToolHandler handler) {
+      return tool(tool.build(), handler);
+    }
+
+    /** A resource and what reads it. */
+    public Builder resource(Resource resource, ResourceHandler handler) {
+      registry.addResource(resource, handler);
+      return this;
+    }
+
+    /**
+     * A resource template and what reads the resources it describes.
+     *
+     * @throws IllegalArgumentException if the URI template is malformed
+     */
+    public Builder resourceTemplate(ResourceTemplate template, ResourceTemplateHandler handler) {
+      registry.addTemplate(template, handler);
+      return this;
+    }
+
+    /** A prompt and what renders it. */
+    public Builder prompt(Prompt prompt, PromptHandler handler) {
+      registry.addPrompt(prompt, handler);
+      return this;
+    }
+
+    /** Completions for the arguments of prompt {@code promptName}. */
+    public Builder promptCompletion(String promptName, CompletionHandler handler) {
+      registry.addPromptCompletion(promptName, handler);
+      return this;
+    }
+
+    /** Completions for the variables of resource template {@code uriTemplate}. */
+    public Builder resourceCompletion(String uriTemplate, CompletionHandler handler) {
+      registry.addResourceCompletion(uriTemplate, handler);
+      return this;
+    }
+
+    /** An interceptor for every request the server receives; interceptors run in the order added. */
+    public Builder interceptor(McpInterceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
+    /** Declares these capabilities instead of deriving them from what is registered. */
+    public Builder capabilities(ServerCapabilities capabilities) {
+      this.capabilities = capabilities;
+      return this;
+    }
+
+    /** Where handlers run; by default virtual threads on Java 21+, a bounded pool otherwise. */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** How many items a list request returns per page (default 100). */
+    public Builder pageSize(int pageSize) {
+      if (pageSize < 1) {
+        throw new IllegalArgumentException("pageSize must be positive: " + pageSize);
+      }
+      this.pageSize = pageSize;
+      return this;
+    }
+
+    /**
+     * How long a handler waits for the client to answer a request made on a legacy connection (elicitation waits
+     * for a person; default 5 minutes).
+     */
+    public Builder clientRequestTimeout(Duration timeout) {
+      this.clientRequestTimeout = positive(timeout, "clientRequestTimeout");
+      return this;
+    }
+
+    /**
+     * The key that signs {@code requestState} in modern {@code input_required} results, so that clients cannot
+     * tamper with it. Servers behind one load balancer must share it; by default each server draws a random one.
+     */
+    public Builder requestStateKey(byte[] key) {
+      if (key.length < 32) {
+        throw new IllegalArgumentException("requestStateKey needs at least 32 bytes");
+      }
+      this.requestStateKey = key.clone();
+      return this;
+    }
+
+    /** How long a {@code requestState} stays valid (default 15 minutes). */
+    public Builder requestStateTtl(Duration ttl) {
+      this.requestStateTtl = positive(ttl, "requestStateTtl");
+      return this;
+    }
+
+    /**
+     * The caching hint on modern list and read results: how long a client may reuse them, and whether caches may be
+     * shared across users. Default: immediately stale, private.
+     */
+    public Builder cacheHint(Duration ttl, CacheScope scope) {
+      if (ttl.isNegative()) {
+        throw new IllegalArgumentException("ttl must not be negative");
+      }
+      this.cacheTtlMillis = ttl.toMillis();
+      this.cacheScope = Objects.requireNonNull(scope, "scope");
+      return this;
+    }
+
+    /** Whether tool arguments are checked against the tool's input schema (default true). */
+    public Builder validateToolInput(boolean validate) {
+      this.validateToolInput = validate;
+      return this;
+    }
+
+    public McpServer build() {
+      byte[] key = requestStateKey;
+      if (key == null) {
+        key = new byte[32];
+        new SecureRandom().nextBytes(key);
+      }
+      ServerState.Config config =
+          new ServerState.Config(
+              info, instructions, List.copyOf(interceptors), capabilities, executor, pageSize,
+              clientRequestTimeout, key, requestStateTtl, cacheTtlMillis, cacheScope, validateToolInput);
+      return new McpServer(new ServerState(config, registry));
+    }
+
+    private static Duration positive(Duration duration, String name) {
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + duration);
+      }
+      return duration;
+    }
+  }
+}

@@ -1,0 +1,214 @@
+package dev.conduit.protocol.server.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.conduit.protocol.McpException;
+import dev.conduit.protocol.interceptor.McpRequest;
+import dev.conduit.protocol.internal.InboundRequest;
+import dev.conduit.protocol.jsonrpc.ErrorCodes;
+import dev.conduit.protocol.jsonrpc.JsonPayload;
+import dev.conduit.protocol.jsonrpc.internal.Json;
+import dev.conduit.protocol.schema.CallToolRequestParams;
+import dev.conduit.protocol.schema.GetPromptRequestParams;
+import dev.conduit.protocol.schema.InputRequiredResult;
+import dev.conduit.protocol.schema.Meta;
+import dev.conduit.protocol.schema.PromptArgument;
+import dev.conduit.protocol.schema.ReadResourceRequestParams;
+import dev.conduit.protocol.schema.ReadResourceResult;
+import dev.conduit.protocol.schema.SubscriptionFilter;
+import dev.conduit.protocol.schema.SubscriptionsListenRequestParams;
+import dev.conduit.protocol.schema.SubscriptionsListenResult;
+import dev.conduit.protocol.server.RequestContext;
+import dev.conduit.protocol.transport.TransportContext;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The methods that run user handlers: tools, resources, prompts, and listen streams. On a modern request the first
+ * three may end a round with {@code input_required}; this class runs such rounds.
+ */
+final class Features {
+
+  private final ServerState server;
+  private final ServerConnection connection;
+  private final ToolCalls tools;
+
+  Features(ServerState server, ServerConnection connection) {
+    this.server = server;
+    this.connection = connection;
+    this.tools = new ToolCalls(server);
+  }
+
+  Object callTool(McpRequest request, InboundRequest inbound, RequestScope scope) {
+    CallToolRequestParams params = request.params(CallToolRequestParams.class);
+    Registry.ToolEntry tool = server.registry().tool(params.name());
+    if (tool == null) {
+      throw McpException.invalidParams("Unknown tool: " + params.name());
+    }
+    return inRounds(request, inbound, scope, params.inputResponses(), params.requestState(),
+        context -> tools.call(tool, params, context));
+  }
+
+  Object readResource(McpRequest request, InboundRequest inbound, RequestScope scope) {
+    ReadResourceRequestParams params = request.params(ReadResourceRequestParams.class);
+    String uri = params.uri();
+    Registry.ResourceEntry resource = server.registry().resource(uri);
+    if (resource != null) {
+      return inRounds(request, inbound, scope, params.inputResponses(), params.requestState(),
+          context -> run(() -> resource.handler().read(uri, context)));
+    }
+    for (Registry.TemplateEntry template : server.registry().templateEntries()) {
+      Map<String, String> variables = template.matcher().match(uri);
+      if (variables != null) {
+        return inRounds(request, inbound, scope, params.inputResponses(), params.requestState(),
+            context -> run(() -> template.handler().read(uri, variables, context)));
+      }
+    }
+    JsonNode data = Json.MAPPER.createObjectNode().put("uri", uri);
+    throw new McpException(
+        scope.modern() ? ErrorCodes.INVALID_PARAMS : ErrorCodes.RESOURCE_NOT_FOUND, "Resource not found: " + uri,
+        data);
+  }
+
+  Object getPrompt(McpRequest request, InboundRequest inbound, RequestScope scope) {
+    GetPromptRequestParams params = request.params(GetPromptRequestParams.class);
+    Registry.PromptEntry prompt = server.registry().prompt(params.name());
+    if (prompt == null) {
+      throw McpException.invalidParams("Unknown prompt: " + params.name());
+    }
+    Map<String, String> arguments = params.arguments() == null ? Map.of() : params.arguments();
+    List<PromptArgument> declared = prompt.prompt().arguments() == null ? List.of() : prompt.prompt().arguments();
+    for (PromptArgument argument : declared) {
+      if (Boolean.TRUE.equals(argument.required()) && !arguments.containsKey(argument.name())) {
+        throw McpException.invalidParams(
+            "Missing required argument '" + argument.name() + "' of prompt " + params.name());
+      }
+    }
+    return inRounds(request, inbound, scope, params.inputResponses(), params.requestState(),
+        context -> run(() -> prompt.handler().get(arguments, context)));
+  }
+
+  CompletionStage<JsonPayload> listen(McpRequest request, InboundRequest inbound) {
+    SubscriptionsListenRequestParams params = request.params(SubscriptionsListenRequestParams.class);
+    SubscriptionFilter wanted = params.notifications();
+    Set<ListKind> kinds = EnumSet.noneOf(ListKind.class);
+    Registry registry = server.registry();
+    boolean tools = Boolean.TRUE.equals(wanted.toolsListChanged()) && registry.hasTools();
+    boolean prompts = Boolean.TRUE.equals(wanted.promptsListChanged()) && registry.hasPrompts();
+    boolean resources = Boolean.TRUE.equals(wanted.resourcesListChanged()) && registry.hasResources();
+    List<String> uris =
+        wanted.resourceSubscriptions() != null && registry.hasResources() ? wanted.resourceSubscriptions() : null;
+    if (tools) {
+      kinds.add(ListKind.TOOLS);
+    }
+    if (prompts) {
+      kinds.add(ListKind.PROMPTS);
+    }
+    if (resources) {
+      kinds.add(ListKind.RESOURCES);
+    }
+    SubscriptionFilter honoured =
+        new SubscriptionFilter(tools ? Boolean.TRUE : null, prompts ? Boolean.TRUE : null,
+            resources ? Boolean.TRUE : null, uris, Map.of());
+    Meta subscription = Meta.empty().with(Meta.SUBSCRIPTION_ID, inbound.id());
+    JsonPayload closing =
+        JsonPayload.of(new SubscriptionsListenResult("complete", subscription.with(Meta.SERVER_INFO, server.info()),
+            Map.of()));
+    CompletableFuture<JsonPayload> result = new CompletableFuture<>();
+    ServerConnection.Listen listen =
+        connection.new Listen(inbound.id(), kinds, uris == null ? Set.of() : Set.copyOf(uris), result, closing);
+    connection.listens().put(inbound.id(), listen);
+    inbound.cancellation().onCancel(() -> {
+      connection.listens().remove(inbound.id(), listen);
+      result.cancel(false);
+    });
+    var acknowledged = Json.MAPPER.createObjectNode();
+    acknowledged.set("notifications", Json.MAPPER.valueToTree(honoured));
+    listen.send("notifications/subscriptions/acknowledged", acknowledged);
+    return result;
+  }
+
+  /**
+   * Runs a handler that may ask for client input. On a modern request it runs with the answers known so far; if it
+   * asks for more, the round ends with an {@code input_required} result whose signed state carries the answers.
+   */
+  private Object inRounds(
+      McpRequest request,
+      InboundRequest inbound,
+      RequestScope scope,
+      @Nullable Map<String, JsonNode> responses,
+      @Nullable String state,
+      Function<RequestContext, Object> handler) {
+    if (!scope.modern()) {
+      return handler.apply(context(request, inbound, scope, null));
+    }
+    RequestStates.Binding binding = binding(request, inbound.context());
+    Map<String, JsonNode> answers = new LinkedHashMap<>();
+    if (state != null) {
+      RequestStates.Contents earlier = server.requestStates().decode(state, binding);
+      answers.putAll(earlier.answers());
+      if (responses != null) {
+        // Answers to questions this server did not ask are ignored.
+        earlier.asked().forEach(key -> {
+          if (responses.containsKey(key)) {
+            answers.put(key, responses.get(key));
+          }
+        });
+      }
+    } else if (responses != null) {
+      answers.putAll(responses);
+    }
+    InputRound round = new InputRound(answers);
+    Object result;
+    try {
+      result = handler.apply(context(request, inbound, scope, round));
+    } catch (InputRound.Required required) {
+      result = null;
+    }
+    if (round.complete() && result != null) {
+      return result;
+    }
+    String next = server.requestStates().encode(binding, round.unansweredKeys(), round.answers());
+    return new InputRequiredResult(round.unanswered(), next, "input_required", null, Map.of());
+  }
+
+  private static RequestStates.Binding binding(McpRequest request, TransportContext transport) {
+    Object principal = request.attribute(TransportContext.PRINCIPAL);
+    JsonNode params = request.params() == null ? null : request.params().tree();
+    return new RequestStates.Binding(
+        request.method(), request.target(), RequestStates.digest(params),
+        principal == null ? null : principal.toString());
+  }
+
+  RequestContext context(McpRequest request, InboundRequest inbound, RequestScope scope, @Nullable InputRound round) {
+    return new ContextImpl(connection, inbound, request, scope, round);
+  }
+
+  /** Runs user code, turning checked exceptions into failures the engine reports as internal errors. */
+  <T> T run(Handler<T> handler) {
+    try {
+      return handler.run();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("Interrupted");
+    } catch (Exception e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  /** User code that may throw. */
+  @FunctionalInterface
+  interface Handler<T> {
+    T run() throws Exception;
+  }
+}
