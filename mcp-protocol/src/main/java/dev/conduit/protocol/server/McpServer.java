@@ -14,9 +14,12 @@ import dev.conduit.protocol.server.internal.ServerState;
 import dev.conduit.protocol.transport.McpTransport;
 import java.security.SecureRandom;
 import java.time.Duration;
+import dev.conduit.protocol.ProtocolVersion;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
@@ -66,6 +69,17 @@ public final class McpServer implements AutoCloseable {
    */
   public ServerSession connect(McpTransport transport) {
     return state.connect(Objects.requireNonNull(transport, "transport"));
+  }
+
+  /**
+   * Serves a connection whose requests come without an {@code initialize} handshake, as in stateless Streamable
+   * HTTP, where each request may arrive on a connection of its own. Legacy requests are served as protocol {@code
+   * version} from a client that declared no capabilities; modern requests describe themselves as always.
+   *
+   * @throws IllegalArgumentException if {@code version} is a modern version, or one the server does not speak
+   */
+  public ServerSession connectStateless(McpTransport transport, ProtocolVersion version) {
+    return state.connectStateless(Objects.requireNonNull(transport, "transport"), version);
   }
 
   /** Every connection being served. */
@@ -150,6 +164,7 @@ public final class McpServer implements AutoCloseable {
     private long cacheTtlMillis;
     private CacheScope cacheScope = CacheScope.PRIVATE;
     private boolean validateToolInput = true;
+    private Set<ProtocolVersion> versions = EnumSet.allOf(ProtocolVersion.class);
 
     private Builder() {}
 
@@ -292,6 +307,18 @@ public final class McpServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The protocol versions the server speaks (default: all, 2024-11-05 to 2026-07-28). Leave out 2026-07-28 for a
+     * legacy-only server, or every legacy version for a modern-only one.
+     */
+    public Builder protocolVersions(ProtocolVersion... versions) {
+      if (versions.length == 0) {
+        throw new IllegalArgumentException("at least one protocol version is needed");
+      }
+      this.versions = EnumSet.copyOf(List.of(versions));
+      return this;
+    }
+
     public McpServer build() {
       byte[] key = requestStateKey;
       if (key == null) {
@@ -301,7 +328,8 @@ public final class McpServer implements AutoCloseable {
       ServerState.Config config =
           new ServerState.Config(
               info, instructions, List.copyOf(interceptors), capabilities, executor, pageSize,
-              clientRequestTimeout, key, requestStateTtl, cacheTtlMillis, cacheScope, validateToolInput);
+              clientRequestTimeout, key, requestStateTtl, cacheTtlMillis, cacheScope, validateToolInput,
+              Set.copyOf(versions));
       return new McpServer(new ServerState(config, registry));
     }
 

@@ -51,7 +51,7 @@ final class ServerConnection implements ServerSession, Session.Handler {
   private volatile @Nullable LoggingLevel logLevel;
 
   /** What {@code initialize} established. */
-  record Legacy(ProtocolVersion version, Implementation clientInfo, ClientCapabilities capabilities) {}
+  record Legacy(ProtocolVersion version, @Nullable Implementation clientInfo, ClientCapabilities capabilities) {}
 
   ServerConnection(ServerState server, McpTransport transport) {
     this.server = server;
@@ -207,19 +207,27 @@ final class ServerConnection implements ServerSession, Session.Handler {
     if (state != null) {
       return new RequestScope(false, state.version(), state.clientInfo(), state.capabilities(), null, token);
     }
-    if (inbound.method().equals("initialize") || inbound.method().equals("ping")) {
-      return new RequestScope(false, ProtocolVersion.latestLegacy(), null, ClientCapabilities.none(), null, token);
+    ProtocolVersion legacyVersion = server.config().newestLegacy();
+    if (legacyVersion != null && (inbound.method().equals("initialize") || inbound.method().equals("ping"))) {
+      return new RequestScope(false, legacyVersion, null, ClientCapabilities.none(), null, token);
+    }
+    if (legacyVersion == null) {
+      ObjectNode data = Json.MAPPER.createObjectNode();
+      server.config().versionIds(false).forEach(data.putArray("supported")::add);
+      throw new McpException(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
+          "This server speaks only the 2026-07-28 protocol: put the protocol version in _meta[\""
+              + Meta.PROTOCOL_VERSION + "\"] of every request", data);
     }
     throw new McpException(ErrorCodes.INVALID_REQUEST,
         "Invalid Request: the session is not initialized; send initialize first, or put the protocol version in"
             + " _meta[\"" + Meta.PROTOCOL_VERSION + "\"] of every request (2026-07-28)");
   }
 
-  private static RequestScope modernScope(Meta meta, @Nullable String requested) {
+  private RequestScope modernScope(Meta meta, @Nullable String requested) {
     ProtocolVersion version = requested == null ? null : ProtocolVersion.parse(requested).orElse(null);
-    if (version == null || !version.isModern()) {
+    if (version == null || !version.isModern() || !server.config().versions().contains(version)) {
       ObjectNode data = Json.MAPPER.createObjectNode();
-      data.putArray("supported").add(ProtocolVersion.latest().id());
+      server.config().versionIds(false).forEach(data.putArray("supported")::add);
       data.set("requested", meta.get(Meta.PROTOCOL_VERSION));
       throw new McpException(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
           "Unsupported protocol version: " + meta.get(Meta.PROTOCOL_VERSION), data);

@@ -91,7 +91,7 @@ final class ServerMethods {
   private Object modernOnly(McpRequest request) {
     if (request.method().equals("server/discover")) {
       return new DiscoverResult(
-          List.of(ProtocolVersion.latest().id()), server.capabilities(), server.config().instructions(),
+          server.config().versionIds(true), server.capabilities(), server.config().instructions(),
           server.config().cacheTtlMillis(), server.config().cacheScope(), null, null, Map.of());
     }
     throw McpException.methodNotFound(request.method());
@@ -124,8 +124,8 @@ final class ServerMethods {
     InitializeRequestParams params = request.params(InitializeRequestParams.class);
     ProtocolVersion version =
         ProtocolVersion.parse(params.protocolVersion())
-            .filter(v -> !v.isModern())
-            .orElse(ProtocolVersion.latestLegacy());
+            .filter(v -> !v.isModern() && server.config().versions().contains(v))
+            .orElse(server.config().newestLegacy());
     connection.initialized(new ServerConnection.Legacy(version, params.clientInfo(), params.capabilities()));
     return new InitializeResult(
         version.id(), server.capabilities(), server.info(), server.config().instructions(), null, null,

@@ -1,12 +1,15 @@
 package dev.conduit.protocol.server.internal;
 
+import dev.conduit.protocol.ProtocolVersion;
 import dev.conduit.protocol.interceptor.McpInterceptor;
 import dev.conduit.protocol.schema.CacheScope;
+import dev.conduit.protocol.schema.ClientCapabilities;
 import dev.conduit.protocol.schema.Implementation;
 import dev.conduit.protocol.schema.ServerCapabilities;
 import dev.conduit.protocol.server.ServerSession;
 import dev.conduit.protocol.transport.McpTransport;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +33,23 @@ public final class ServerState {
       Duration requestStateTtl,
       long cacheTtlMillis,
       CacheScope cacheScope,
-      boolean validateToolInput) {}
+      boolean validateToolInput,
+      Set<ProtocolVersion> versions) {
+
+    /** The newest supported legacy version, or {@code null} if the server speaks only the modern era. */
+    public @Nullable ProtocolVersion newestLegacy() {
+      return versions.stream().filter(v -> !v.isModern()).max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** The supported versions, newest first, as they appear in errors and discovery. */
+    public List<String> versionIds(boolean modernOnly) {
+      return versions.stream()
+          .filter(v -> !modernOnly || v.isModern())
+          .sorted(Comparator.reverseOrder())
+          .map(ProtocolVersion::id)
+          .toList();
+    }
+  }
 
   private final Config config;
   private final Registry registry;
@@ -82,13 +101,27 @@ public final class ServerState {
   }
 
   public ServerSession connect(McpTransport transport) {
+    ServerConnection connection = register(new ServerConnection(this, transport));
+    connection.start();
+    return connection;
+  }
+
+  public ServerSession connectStateless(McpTransport transport, ProtocolVersion version) {
+    if (version.isModern() || !config.versions().contains(version)) {
+      throw new IllegalArgumentException("Not a legacy version this server speaks: " + version);
+    }
+    ServerConnection connection = register(new ServerConnection(this, transport));
+    connection.initialized(new ServerConnection.Legacy(version, null, ClientCapabilities.none()));
+    connection.start();
+    return connection;
+  }
+
+  private ServerConnection register(ServerConnection connection) {
     if (closed) {
       throw new IllegalStateException("Server is closed");
     }
-    ServerConnection connection = new ServerConnection(this, transport);
     connections.add(connection);
     connection.closeFuture().whenComplete((done, error) -> connections.remove(connection));
-    connection.start();
     return connection;
   }
 
