@@ -189,6 +189,11 @@ public final class Session implements McpTransport.Listener {
   }
 
   private void handle(InboundRequest call) {
+    if (call.cancellation().isCancelled()) {
+      // Cancelled while queued: the peer no longer wants an answer, so the handler need not run at all.
+      inbound.remove(call.id(), call);
+      return;
+    }
     CompletionStage<JsonPayload> result;
     call.cancellation().enter();
     try {
