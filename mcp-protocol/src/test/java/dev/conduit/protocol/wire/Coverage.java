@@ -47,6 +47,7 @@ final class Coverage {
       }
       kinds.add(S + "notification notifications/subscriptions/acknowledged");
       kinds.add(S + "result tools/call input_required");
+      kinds.add(S + "result prompts/get input_required");
       return kinds;
     }
     for (String method : List.of("initialize", "ping", "logging/setLevel", "resources/subscribe",

@@ -17,6 +17,7 @@ import dev.conduit.protocol.schema.CallToolResult;
 import dev.conduit.protocol.schema.CompleteRequestParams;
 import dev.conduit.protocol.schema.ElicitRequestFormParams;
 import dev.conduit.protocol.schema.ElicitResult;
+import dev.conduit.protocol.schema.GetPromptResult;
 import dev.conduit.protocol.schema.LoggingLevel;
 import dev.conduit.protocol.schema.ProgressNotificationParams;
 import dev.conduit.protocol.schema.PromptReference;
@@ -185,7 +186,9 @@ final class WireScenario {
   }
 
   private void prompts(McpClient client) {
-    assertEquals(3, client.getPrompt("greet", Map.of("name", "Ada")).messages().size());
+    GetPromptResult greeting = client.getPrompt("greet", Map.of("name", "Ada"));
+    assertEquals(3, greeting.messages().size());
+    assertEquals("Greet Ada in file:///workspace", ((TextContent) greeting.messages().get(0).content()).text());
     CompleteRequestParams name = CompleteRequestParams.of(PromptReference.of("greet"), "name", "A");
     if (version.supports(Feature.COMPLETION_CONTEXT)) {
       name = name.withContext(Map.of("tone", "warm"));

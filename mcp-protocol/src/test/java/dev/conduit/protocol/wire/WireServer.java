@@ -135,7 +135,7 @@ final class WireServer {
     server.prompt(Prompt.of("greet", "Greets someone", PromptArgument.required("name", "Who to greet"),
             PromptArgument.optional("tone", "How")),
         (arguments, ctx) -> GetPromptResult.of("A greeting",
-            PromptMessage.user("Greet " + arguments.get("name")),
+            PromptMessage.user("Greet " + arguments.get("name") + " in " + ctx.roots().get(0).uri()),
             PromptMessage.assistant(EmbeddedResource.of(TextResourceContents.of(NOTES, "text/plain", "notes"))),
             PromptMessage.user(ImageContent.of(PNG, "image/png"))));
     server.promptCompletion("greet", (request, ctx) -> CompleteResult.of(List.of("Ada", "Alan")));
