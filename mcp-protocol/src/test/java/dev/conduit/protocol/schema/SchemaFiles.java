@@ -6,18 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the official MCP schema files the build points the tests at; a missing folder fails, never skips. */
-final class SchemaFiles {
+public final class SchemaFiles {
 
   /** The system property the surefire configuration sets. */
-  static final String PROPERTY = "conduit.schema.dir";
+  public static final String PROPERTY = "conduit.schema.dir";
 
   /** Every revision with a {@code schema.json}, oldest first. */
-  static final String[] REVISIONS = {"2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25", "2026-07-28"};
+  public static final String[] REVISIONS = {"2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25", "2026-07-28"};
 
   private SchemaFiles() {}
 
   /** The folder holding one sub-folder per revision. */
-  static Path root() {
+  public static Path root() {
     String configured = System.getProperty(PROPERTY);
     if (configured == null || configured.isBlank()) {
       return fail("System property '" + PROPERTY + "' is not set; the surefire configuration of the root POM sets it"
@@ -31,7 +31,7 @@ final class SchemaFiles {
   }
 
   /** A folder under the root, which must exist. */
-  static Path folder(String relative) {
+  public static Path folder(String relative) {
     Path folder = root().resolve(relative);
     if (!Files.isDirectory(folder)) {
       return fail("MCP schema folder not found: looked in " + folder + " (system property '" + PROPERTY + "')");
@@ -40,7 +40,7 @@ final class SchemaFiles {
   }
 
   /** The {@code schema.json} of {@code revision}, which must exist. */
-  static Path schema(String revision) {
+  public static Path schema(String revision) {
     Path file = folder(revision).resolve("schema.json");
     if (!Files.isRegularFile(file)) {
       return fail("MCP schema file not found: looked for " + file);

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * definition is addressed as {@code <iri>#/$defs/Tool} (or {@code #/definitions/Tool} in the draft-07 files of
  * 2024-11-05 to 2025-06-18). The file's own {@code $schema} picks the dialect.
  */
-final class SchemaValidator {
+public final class SchemaValidator {
 
   private static final Map<String, SchemaRegistry> REGISTRIES = new ConcurrentHashMap<>();
   private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
@@ -32,29 +32,29 @@ final class SchemaValidator {
   private SchemaValidator() {}
 
   /** Whether {@code revision} uses draft-07 {@code definitions} rather than 2020-12 {@code $defs}. */
-  static boolean draft7(String revision) {
+  public static boolean draft7(String revision) {
     return revision.compareTo("2025-11-25") < 0;
   }
 
   /** The JSON pointer of definition {@code name} in {@code revision}'s file. */
-  static String definition(String revision, String name) {
+  public static String definition(String revision, String name) {
     return (draft7(revision) ? "/definitions/" : "/$defs/") + name;
   }
 
   /** The schema at {@code pointer} (such as {@code /$defs/Tool}) of {@code revision}'s file. */
-  static Schema schemaAt(String revision, String pointer) {
+  public static Schema schemaAt(String revision, String pointer) {
     return SCHEMAS.computeIfAbsent(revision + "#" + pointer, key -> load(revision, pointer));
   }
 
   /** Fails, listing the validator's errors, unless {@code value}, encoded, fits the schema at {@code pointer}. */
-  static void assertValidAt(String revision, String pointer, Object value) {
+  public static void assertValidAt(String revision, String pointer, Object value) {
     JsonNode json = wire(value);
     List<Error> errors = schemaAt(revision, pointer).validate(json);
     assertTrue(errors.isEmpty(), () -> revision + " " + pointer + " rejects " + json + ": " + errors);
   }
 
   /** Fails unless {@code value} encodes to an instance of definition {@code name} of {@code revision}. */
-  static void assertValid(String revision, String name, Object value) {
+  public static void assertValid(String revision, String name, Object value) {
     assertValidAt(revision, definition(revision, name), value);
   }
 
@@ -62,19 +62,19 @@ final class SchemaValidator {
    * The pointer of the parameters of a request: definition {@code paramsName} where the revision has one
    * (2025-11-25 on), else the {@code params} the older revisions inline in definition {@code requestName}.
    */
-  static String params(String revision, String paramsName, String requestName) {
+  public static String params(String revision, String paramsName, String requestName) {
     return revision.compareTo("2025-11-25") >= 0
         ? definition(revision, paramsName)
         : definition(revision, requestName) + "/properties/params";
   }
 
   /** The errors the validator finds in {@code json} against definition {@code name}. */
-  static List<Error> errors(String revision, String name, JsonNode json) {
+  public static List<Error> errors(String revision, String name, JsonNode json) {
     return schemaAt(revision, definition(revision, name)).validate(json);
   }
 
   /** {@code value} as its peer would read it: written to text by the shared mapper, then parsed. */
-  static JsonNode wire(Object value) {
+  public static JsonNode wire(Object value) {
     try {
       return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(value));
     } catch (IOException e) {
