@@ -34,8 +34,10 @@ import dev.conduit.protocol.schema.SubscriptionFilter;
 import dev.conduit.protocol.transport.McpTransport;
 import dev.conduit.protocol.transport.TransportContext;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,19 +128,36 @@ public final class ClientCore implements Session.Handler {
     return call("logging/setLevel", params, RequestOptions.defaults()).thenApply(ignored -> null);
   }
 
-  /** Sends a call through the interceptors and returns the result payload. */
+  /**
+   * Sends a call through the interceptors and returns the result payload. Cancelling the returned future cancels
+   * the requests the call has on the wire (the session then tells the server).
+   */
   public CompletableFuture<JsonPayload> call(String method, @Nullable Object params, RequestOptions options) {
     SessionInfo info = sessionInfo();
     McpRequest request =
         McpRequest.outgoing(method, params == null ? null : JsonPayload.of(params), info, options.timeout());
-    return InterceptorChain.run(config.interceptors(), request, intercepted -> send(intercepted, options))
-        .toCompletableFuture();
+    InFlight inFlight = new InFlight();
+    CompletableFuture<JsonPayload> result =
+        InterceptorChain.run(config.interceptors(), request, intercepted -> send(intercepted, options, inFlight))
+            .toCompletableFuture();
+    return onCancel(result, inFlight::cancel);
   }
 
-  /** Sends a call and binds its result. */
+  /** Sends a call and binds its result; cancelling the returned future cancels the call. */
   public <T> CompletableFuture<T> call(
       String method, @Nullable Object params, RequestOptions options, Class<T> resultType) {
-    return call(method, params, options).thenApply(result -> bind(method, result, resultType));
+    CompletableFuture<JsonPayload> call = call(method, params, options);
+    return onCancel(call.thenApply(result -> bind(method, result, resultType)), () -> call.cancel(true));
+  }
+
+  /** Runs {@code action} when {@code future} itself is cancelled: a derived future does not pass that upstream. */
+  private static <T> CompletableFuture<T> onCancel(CompletableFuture<T> future, Runnable action) {
+    future.whenComplete((result, failure) -> {
+      if (failure instanceof CancellationException) {
+        action.run();
+      }
+    });
+    return future;
   }
 
   /** Sends a notification. */
@@ -206,7 +225,7 @@ public final class ClientCore implements Session.Handler {
     }
   }
 
-  private CompletionStage<JsonPayload> send(McpRequest request, RequestOptions options) {
+  private CompletionStage<JsonPayload> send(McpRequest request, RequestOptions options, InFlight inFlight) {
     Negotiated current = negotiated;
     CallOptions call = CallOptions.of(request.timeout() != null ? request.timeout() : config.requestTimeout());
     Meta extra = current != null && current.modern() ? modernMeta() : Meta.empty();
@@ -219,14 +238,15 @@ public final class ClientCore implements Session.Handler {
     }
     JsonPayload params = extra.isEmpty() ? request.params() : withMeta(request.params(), extra);
     if (current != null && current.modern()) {
-      return rounds(request.method(), params, call, 1);
+      return rounds(request.method(), params, call, 1, inFlight);
     }
-    return session.request(request.method(), params, call);
+    return inFlight.add(session.request(request.method(), params, call));
   }
 
   /** Sends a modern request, answering {@code input_required} results and retrying until the result is final. */
-  private CompletableFuture<JsonPayload> rounds(String method, @Nullable JsonPayload params, CallOptions call, int round) {
-    return session.request(method, params, call).thenCompose(result -> {
+  private CompletableFuture<JsonPayload> rounds(
+      String method, @Nullable JsonPayload params, CallOptions call, int round, InFlight inFlight) {
+    return inFlight.add(session.request(method, params, call)).thenCompose(result -> {
       if (!"input_required".equals(result.memberText("resultType"))) {
         return CompletableFuture.completedFuture(result);
       }
@@ -236,7 +256,8 @@ public final class ClientCore implements Session.Handler {
       }
       InputRequiredResult asked = bind(method, result, InputRequiredResult.class);
       return CompletableFuture.supplyAsync(() -> answer(asked), config.executor())
-          .thenCompose(answers -> rounds(method, retry(params, answers, asked.requestState()), call, round + 1));
+          .thenCompose(answers -> rounds(method, retry(params, answers, asked.requestState()), call, round + 1,
+              inFlight));
     });
   }
 
@@ -341,6 +362,35 @@ public final class ClientCore implements Session.Handler {
     } catch (IllegalArgumentException e) {
       throw new McpException(ErrorCodes.INTERNAL_ERROR,
           "The server's result for " + method + " is malformed: " + e.getMessage(), null, e);
+    }
+  }
+
+  /** The requests one call has put on the wire (more than one with input rounds or a retrying interceptor). */
+  private static final class InFlight {
+    private final List<CompletableFuture<JsonPayload>> requests = new ArrayList<>();
+    private boolean cancelled;
+
+    /** Tracks a request; cancels it at once if the call already was. */
+    CompletableFuture<JsonPayload> add(CompletableFuture<JsonPayload> request) {
+      synchronized (this) {
+        if (!cancelled) {
+          requests.removeIf(CompletableFuture::isDone);
+          requests.add(request);
+          return request;
+        }
+      }
+      request.cancel(true);
+      return request;
+    }
+
+    void cancel() {
+      List<CompletableFuture<JsonPayload>> toCancel;
+      synchronized (this) {
+        cancelled = true;
+        toCancel = List.copyOf(requests);
+        requests.clear();
+      }
+      toCancel.forEach(request -> request.cancel(true));
     }
   }
 

@@ -6,22 +6,32 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 
 /** The one Jackson mapper that binds MCP payloads. Thread-safe, configured once. */
 public final class Json {
 
-  /** Binds payloads to records and back; omits absent (null) optional fields. */
+  /**
+   * Binds payloads to records and back; omits absent (null) optional fields. A number or boolean is not taken for a
+   * string: {@code "name": 5} is invalid, not the tool named "5".
+   */
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .serializationInclusion(JsonInclude.Include.NON_NULL)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+          .withCoercionConfig(LogicalType.Textual, textual -> textual
+              .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+              .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+              .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
           .build();
 
   private Json() {}
