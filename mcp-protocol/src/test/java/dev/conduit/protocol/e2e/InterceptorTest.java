@@ -3,6 +3,7 @@ package dev.conduit.protocol.e2e;
 import static dev.conduit.protocol.e2e.E2e.client;
 import static dev.conduit.protocol.e2e.E2e.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,12 +11,14 @@ import dev.conduit.protocol.McpException;
 import dev.conduit.protocol.client.Era;
 import dev.conduit.protocol.client.McpClient;
 import dev.conduit.protocol.e2e.E2e.BothEras;
+import dev.conduit.protocol.e2e.E2e.Wire;
 import dev.conduit.protocol.interceptor.McpInterceptor;
 import dev.conduit.protocol.interceptor.McpRequest;
 import dev.conduit.protocol.jsonrpc.JsonPayload;
 import dev.conduit.protocol.schema.CallToolResult;
 import dev.conduit.protocol.schema.ElicitRequestFormParams;
 import dev.conduit.protocol.schema.ElicitResult;
+import dev.conduit.protocol.schema.Meta;
 import dev.conduit.protocol.schema.Tool;
 import dev.conduit.protocol.server.McpServer;
 import java.util.ArrayList;
@@ -93,6 +96,21 @@ class InterceptorTest {
       CallToolResult result = client.callTool("cached", null);
       assertEquals("from the cache", text(result));
       assertEquals(0, handled.get());
+    }
+  }
+
+  @BothEras
+  void aShortCircuitedResultHasTheShapeOfTheRequestsEra(Era era) {
+    Wire wire = new Wire();
+    try (McpClient client = client(server, era, wire.pair()).connect()) {
+      client.callTool("cached", null);
+    }
+    var result = wire.awaitFrame(frame -> !frame.fromClient() && frame.json().path("result").has("content"));
+    if (era == Era.MODERN) {
+      assertEquals("complete", result.path("result").path("resultType").asText(), result.toString());
+      assertTrue(result.path("result").path("_meta").has(Meta.SERVER_INFO), result.toString());
+    } else {
+      assertFalse(result.path("result").has("resultType"), result.toString());
     }
   }
 

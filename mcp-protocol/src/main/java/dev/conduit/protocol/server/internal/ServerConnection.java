@@ -137,8 +137,10 @@ final class ServerConnection implements ServerSession, Session.Handler {
             scope.version(), scope.clientInfo(), scope.clientCapabilities(), server.info(), server.capabilities(),
             inbound.context());
     McpRequest request = McpRequest.incoming(inbound.id(), inbound.method(), inbound.params(), info);
-    return InterceptorChain.run(
+    CompletionStage<JsonPayload> result = InterceptorChain.run(
         server.config().interceptors(), request, intercepted -> methods.dispatch(intercepted, inbound, scope));
+    // An interceptor may answer with a result of its own, which must still be a 2026-07-28 result.
+    return scope.modern() ? result.thenApply(payload -> methods.inModernForm(inbound.method(), payload)) : result;
   }
 
   @Override

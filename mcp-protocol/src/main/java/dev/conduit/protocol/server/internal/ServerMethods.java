@@ -201,6 +201,12 @@ final class ServerMethods {
     };
   }
 
+  /** {@code result} as it is if it is in modern form already (it came from {@link #dispatch}), else in modern form. */
+  JsonPayload inModernForm(String method, JsonPayload result) {
+    JsonNode tree = result.tree();
+    return tree.isObject() && !tree.has("resultType") ? modernResult(result, cacheable(method)) : result;
+  }
+
   /** A result in modern form: {@code resultType}, the server's info in {@code _meta}, caching hints. */
   private JsonPayload modernResult(Object result, boolean cacheable) {
     JsonNode tree = result instanceof JsonPayload payload ? payload.tree().deepCopy() : Json.MAPPER.valueToTree(result);
