@@ -154,6 +154,17 @@ class EraTest {
   }
 
   @Test
+  void aStatelessConnectionAnswersTheInitializeOfALegacyClient() {
+    InMemoryTransport.Pair pair = InMemoryTransport.pair();
+    echo().build().connectStateless(pair.server(), ProtocolVersion.V2025_11_25);
+    try (McpClient client = McpClient.builder().transport(pair.client()).era(Era.LEGACY)
+        .legacyVersion(ProtocolVersion.V2025_06_18).connect()) {
+      assertEquals(ProtocolVersion.V2025_06_18, client.protocolVersion());
+      assertEquals("2025-06-18", text(client.callTool("version", null)));
+    }
+  }
+
+  @Test
   void aStatelessConnectionServesModernRequestsToo() {
     InMemoryTransport.Pair pair = InMemoryTransport.pair();
     echo().build().connectStateless(pair.server(), ProtocolVersion.V2025_11_25);

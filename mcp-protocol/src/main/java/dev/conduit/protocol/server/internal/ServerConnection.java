@@ -48,6 +48,7 @@ final class ServerConnection implements ServerSession, Session.Handler {
   private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
   private final Map<RequestId, Listen> listens = new ConcurrentHashMap<>();
   private volatile @Nullable Legacy legacy;
+  private volatile boolean stateless;
   private volatile @Nullable LoggingLevel logLevel;
 
   /** What {@code initialize} established. */
@@ -73,6 +74,17 @@ final class ServerConnection implements ServerSession, Session.Handler {
 
   void initialized(Legacy state) {
     this.legacy = state;
+  }
+
+  /** Serves legacy requests as {@code state} says without waiting for {@code initialize} (still answered if sent). */
+  void stateless(Legacy state) {
+    this.stateless = true;
+    this.legacy = state;
+  }
+
+  /** Whether this connection was set up by {@code connectStateless}. */
+  boolean isStateless() {
+    return stateless;
   }
 
   @Nullable LoggingLevel logLevel() {

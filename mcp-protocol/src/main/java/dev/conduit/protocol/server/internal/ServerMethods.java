@@ -118,7 +118,8 @@ final class ServerMethods {
   }
 
   private InitializeResult initialize(McpRequest request) {
-    if (connection.legacy() != null) {
+    // A stateless connection needs no handshake, but a legacy client still starts with one, which must succeed.
+    if (connection.legacy() != null && !connection.isStateless()) {
       throw new McpException(ErrorCodes.INVALID_REQUEST, "Invalid Request: the session is already initialized");
     }
     InitializeRequestParams params = request.params(InitializeRequestParams.class);
