@@ -20,6 +20,7 @@ import dev.conduit.protocol.schema.CallToolResult;
 import dev.conduit.protocol.schema.Tool;
 import dev.conduit.protocol.server.McpServer;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -90,6 +91,17 @@ class ConnectionTest {
   void resourceSubscriptionIsNotAModernMethod() {
     try (McpClient client = connect(server, Era.MODERN)) {
       assertEquals(-32601, fails(() -> client.subscribeResource("mem://x")).code());
+    }
+  }
+
+  @BothEras
+  void cancellingACallCancelsItAtTheServer(Era era) throws InterruptedException {
+    try (McpClient client = connect(server, era)) {
+      CompletableFuture<CallToolResult> call = client.async().callTool("wait", null);
+      awaitStarted();
+      call.cancel(true);
+      await(cancelledAtServer);
+      assertThrows(CancellationException.class, call::join);
     }
   }
 

@@ -36,11 +36,16 @@ import dev.conduit.protocol.transport.TransportContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -126,19 +131,29 @@ public final class ClientCore implements Session.Handler {
     return call("logging/setLevel", params, RequestOptions.defaults()).thenApply(ignored -> null);
   }
 
-  /** Sends a call through the interceptors and returns the result payload. */
+  /**
+   * Sends a call through the interceptors and returns the result payload. Cancelling the returned future cancels
+   * the requests the call has in flight.
+   */
   public CompletableFuture<JsonPayload> call(String method, @Nullable Object params, RequestOptions options) {
+    return call(method, params, options, Function.identity());
+  }
+
+  /** Sends a call and binds its result; cancelling the returned future cancels the call. */
+  public <T> CompletableFuture<T> call(
+      String method, @Nullable Object params, RequestOptions options, Class<T> resultType) {
+    return call(method, params, options, result -> bind(method, result, resultType));
+  }
+
+  private <T> CompletableFuture<T> call(
+      String method, @Nullable Object params, RequestOptions options, Function<JsonPayload, T> read) {
     SessionInfo info = sessionInfo();
     McpRequest request =
         McpRequest.outgoing(method, params == null ? null : JsonPayload.of(params), info, options.timeout());
-    return InterceptorChain.run(config.interceptors(), request, intercepted -> send(intercepted, options))
-        .toCompletableFuture();
-  }
-
-  /** Sends a call and binds its result. */
-  public <T> CompletableFuture<T> call(
-      String method, @Nullable Object params, RequestOptions options, Class<T> resultType) {
-    return call(method, params, options).thenApply(result -> bind(method, result, resultType));
+    InFlight inFlight = new InFlight();
+    return inFlight.cancellable(
+        InterceptorChain.run(config.interceptors(), request, intercepted -> send(intercepted, options, inFlight))
+            .thenApply(read));
   }
 
   /** Sends a notification. */
@@ -206,7 +221,7 @@ public final class ClientCore implements Session.Handler {
     }
   }
 
-  private CompletionStage<JsonPayload> send(McpRequest request, RequestOptions options) {
+  private CompletionStage<JsonPayload> send(McpRequest request, RequestOptions options, InFlight inFlight) {
     Negotiated current = negotiated;
     CallOptions call = CallOptions.of(request.timeout() != null ? request.timeout() : config.requestTimeout());
     Meta extra = current != null && current.modern() ? modernMeta() : Meta.empty();
@@ -219,14 +234,16 @@ public final class ClientCore implements Session.Handler {
     }
     JsonPayload params = extra.isEmpty() ? request.params() : withMeta(request.params(), extra);
     if (current != null && current.modern()) {
-      return rounds(request.method(), params, call, 1);
+      return rounds(request.method(), params, call, 1, inFlight);
     }
-    return session.request(request.method(), params, call);
+    CallOptions legacyCall = call;
+    return inFlight.track(() -> session.request(request.method(), params, legacyCall));
   }
 
   /** Sends a modern request, answering {@code input_required} results and retrying until the result is final. */
-  private CompletableFuture<JsonPayload> rounds(String method, @Nullable JsonPayload params, CallOptions call, int round) {
-    return session.request(method, params, call).thenCompose(result -> {
+  private CompletableFuture<JsonPayload> rounds(
+      String method, @Nullable JsonPayload params, CallOptions call, int round, InFlight inFlight) {
+    return inFlight.track(() -> session.request(method, params, call)).thenCompose(result -> {
       if (!"input_required".equals(result.memberText("resultType"))) {
         return CompletableFuture.completedFuture(result);
       }
@@ -236,7 +253,8 @@ public final class ClientCore implements Session.Handler {
       }
       InputRequiredResult asked = bind(method, result, InputRequiredResult.class);
       return CompletableFuture.supplyAsync(() -> answer(asked), config.executor())
-          .thenCompose(answers -> rounds(method, retry(params, answers, asked.requestState()), call, round + 1));
+          .thenCompose(answers ->
+              rounds(method, retry(params, answers, asked.requestState()), call, round + 1, inFlight));
     });
   }
 
@@ -341,6 +359,49 @@ public final class ClientCore implements Session.Handler {
     } catch (IllegalArgumentException e) {
       throw new McpException(ErrorCodes.INTERNAL_ERROR,
           "The server's result for " + method + " is malformed: " + e.getMessage(), null, e);
+    }
+  }
+
+  /**
+   * The session requests one call has made (more than one with input rounds or an interceptor that retries), so that
+   * cancelling the call, which the caller does on a future that depends on them, cancels them too.
+   */
+  private static final class InFlight {
+    private final Set<CompletableFuture<JsonPayload>> requests = ConcurrentHashMap.newKeySet();
+    private volatile boolean cancelled;
+
+    /** Sends a request of the call, unless the call was cancelled. */
+    CompletableFuture<JsonPayload> track(Supplier<CompletableFuture<JsonPayload>> send) {
+      if (cancelled) {
+        return CompletableFuture.failedFuture(new CancellationException("The call was cancelled"));
+      }
+      CompletableFuture<JsonPayload> request = send.get();
+      requests.add(request);
+      request.whenComplete((result, failure) -> requests.remove(request));
+      if (cancelled) {
+        request.cancel(true);
+      }
+      return request;
+    }
+
+    /** A future of the call's result whose cancellation cancels the requests in flight. */
+    <T> CompletableFuture<T> cancellable(CompletionStage<T> result) {
+      CompletableFuture<T> call = new CompletableFuture<>();
+      result.whenComplete((value, failure) -> {
+        if (failure == null) {
+          call.complete(value);
+        } else {
+          call.completeExceptionally(
+              failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+        }
+      });
+      call.whenComplete((value, failure) -> {
+        if (call.isCancelled()) {
+          cancelled = true;
+          requests.forEach(request -> request.cancel(true));
+        }
+      });
+      return call;
     }
   }
 
