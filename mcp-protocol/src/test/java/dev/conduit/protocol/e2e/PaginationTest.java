@@ -17,7 +17,13 @@ import dev.conduit.protocol.e2e.E2e.BothEras;
 import dev.conduit.protocol.interceptor.McpInterceptor;
 import dev.conduit.protocol.jsonrpc.JsonPayload;
 import dev.conduit.protocol.schema.CallToolResult;
+import dev.conduit.protocol.schema.GetPromptResult;
 import dev.conduit.protocol.schema.ListToolsResult;
+import dev.conduit.protocol.schema.Prompt;
+import dev.conduit.protocol.schema.ReadResourceResult;
+import dev.conduit.protocol.schema.Resource;
+import dev.conduit.protocol.schema.ResourceTemplate;
+import dev.conduit.protocol.schema.TextResourceContents;
 import dev.conduit.protocol.schema.Tool;
 import dev.conduit.protocol.server.McpServer;
 import java.util.ArrayList;
@@ -30,6 +36,7 @@ import java.util.stream.IntStream;
  * Specifies pagination of list results in both eras: a thousand tools come back complete and in registration order
  * across small pages, cursors are opaque and an invalid one is rejected, and the client's list-all helpers stop with
  * an error instead of looping on a server that repeats a cursor or that has more pages than the client allows.
+ * Resources, resource templates and prompts page the same way.
  */
 class PaginationTest {
 
@@ -152,6 +159,26 @@ class PaginationTest {
     }
     try (McpClient client = client(builder.build(), era).maxPages(3).connect()) {
       assertEquals(PAGE * 3, client.listAllTools().size());
+    }
+  }
+
+  @BothEras
+  void listAllFollowsCursorsForResourcesTemplatesAndPrompts(Era era) {
+    McpServer.Builder builder = McpServer.builder().pageSize(2);
+    for (int i = 0; i < 5; i++) {
+      builder.resource(Resource.of("mem://r" + i, "r" + i),
+          (uri, ctx) -> ReadResourceResult.of(TextResourceContents.of(uri, null, "")));
+      builder.resourceTemplate(ResourceTemplate.of("mem://t" + i + "/{x}", "t" + i),
+          (uri, variables, ctx) -> ReadResourceResult.of(TextResourceContents.of(uri, null, "")));
+      builder.prompt(Prompt.of("p" + i, null), (args, ctx) -> GetPromptResult.of(null));
+    }
+    try (McpClient client = connect(builder.build(), era)) {
+      assertEquals(List.of("r0", "r1", "r2", "r3", "r4"),
+          client.listAllResources().stream().map(Resource::name).toList());
+      assertEquals(List.of("t0", "t1", "t2", "t3", "t4"),
+          client.listAllResourceTemplates().stream().map(ResourceTemplate::name).toList());
+      assertEquals(List.of("p0", "p1", "p2", "p3", "p4"), client.listAllPrompts().stream().map(Prompt::name).toList());
+      assertNotNull(client.async().listPrompts(null).join().nextCursor());
     }
   }
 }
