@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conduit.protocol.McpException;
 import dev.conduit.protocol.ProtocolVersion;
 import dev.conduit.protocol.client.Era;
@@ -18,6 +19,7 @@ import dev.conduit.protocol.client.McpClient;
 import dev.conduit.protocol.client.RequestOptions;
 import dev.conduit.protocol.e2e.E2e.Wire;
 import dev.conduit.protocol.schema.CallToolResult;
+import dev.conduit.protocol.schema.Meta;
 import dev.conduit.protocol.schema.ProgressNotificationParams;
 import dev.conduit.protocol.schema.Tool;
 import dev.conduit.protocol.server.McpServer;
@@ -130,6 +132,28 @@ class EraTest {
     assertEquals(1, progress.size());
     assertEquals(1.0, progress.get(0).progress());
     assertNull(progress.get(0).message(), "progress messages came with 2025-03-26");
+  }
+
+  @Test
+  void aModernRequestForAnUnsupportedVersionIsUnsupportedProtocolVersion() {
+    try (RawClient raw = RawClient.connect(echo().build())) {
+      ObjectNode params = RawClient.modern(E2e.object());
+      ((ObjectNode) params.get("_meta")).put(Meta.PROTOCOL_VERSION, "2099-01-01");
+      JsonNode answer = raw.request("tools/list", params);
+      assertEquals(-32022, answer.path("error").path("code").asInt(), answer.toString());
+      assertEquals("2099-01-01", answer.path("error").path("data").path("requested").asText(), answer.toString());
+      assertTrue(answer.path("error").path("data").path("supported").toString().contains("2026-07-28"));
+    }
+  }
+
+  @Test
+  void aModernRequestWithoutClientCapabilitiesIsInvalidParams() {
+    try (RawClient raw = RawClient.connect(echo().build())) {
+      ObjectNode params = RawClient.modern(E2e.object());
+      ((ObjectNode) params.get("_meta")).remove(Meta.CLIENT_CAPABILITIES);
+      JsonNode answer = raw.request("tools/list", params);
+      assertEquals(-32602, answer.path("error").path("code").asInt(), answer.toString());
+    }
   }
 
   @Test

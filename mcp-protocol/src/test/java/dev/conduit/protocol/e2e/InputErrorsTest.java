@@ -1,5 +1,6 @@
 package dev.conduit.protocol.e2e;
 
+import static dev.conduit.protocol.e2e.E2e.await;
 import static dev.conduit.protocol.e2e.E2e.client;
 import static dev.conduit.protocol.e2e.E2e.connect;
 import static dev.conduit.protocol.e2e.E2e.fails;
@@ -15,18 +16,22 @@ import dev.conduit.protocol.e2e.E2e.BothEras;
 import dev.conduit.protocol.schema.CallToolResult;
 import dev.conduit.protocol.schema.CreateMessageRequestParams;
 import dev.conduit.protocol.schema.ElicitRequestFormParams;
+import dev.conduit.protocol.schema.ElicitResult;
 import dev.conduit.protocol.schema.Root;
 import dev.conduit.protocol.schema.SamplingMessage;
 import dev.conduit.protocol.schema.Tool;
 import dev.conduit.protocol.server.McpServer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * Specifies how asking the client for input fails: a client without the capability gets -32021 (with the missing
  * capability in {@code data.requiredCapabilities}) on a modern request and an error on a legacy connection; a
- * {@code requestState} that was tampered with, or that belongs to another request, is -32602; and a client gives up
- * after its limit of input rounds.
+ * {@code requestState} that was tampered with, or that belongs to another request, is -32602; a client gives up
+ * after its limit of input rounds; and cancelling a legacy call withdraws the question the server put to the client.
  */
 class InputErrorsTest {
 
@@ -95,6 +100,28 @@ class InputErrorsTest {
     try (McpClient client = InputTest.capable(client(server, Era.MODERN)).maxInputRounds(2).connect()) {
       McpException error = fails(() -> client.callTool("profile", null));
       assertTrue(error.getMessage().contains("2 rounds"), error.getMessage());
+    }
+  }
+
+  @Test
+  void cancellingALegacyCallWithdrawsTheQuestionTheServerAsked() throws InterruptedException {
+    CountDownLatch asked = new CountDownLatch(1);
+    CompletableFuture<Void> withdrawn = new CompletableFuture<>();
+    try (McpClient client = client(server, Era.LEGACY).elicitation(request -> {
+      asked.countDown();
+      try {
+        // The person never answers; the question is withdrawn first.
+        new CountDownLatch(1).await(E2e.WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        withdrawn.complete(null);
+        throw e;
+      }
+      return ElicitResult.decline();
+    }).connect()) {
+      CompletableFuture<CallToolResult> call = client.async().callTool("greet", null);
+      assertTrue(asked.await(E2e.WAIT_SECONDS, TimeUnit.SECONDS), "the client was never asked");
+      call.cancel(true);
+      await(withdrawn);
     }
   }
 

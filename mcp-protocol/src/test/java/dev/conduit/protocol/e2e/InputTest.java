@@ -15,14 +15,20 @@ import dev.conduit.protocol.schema.CreateMessageRequestParams;
 import dev.conduit.protocol.schema.CreateMessageResult;
 import dev.conduit.protocol.schema.ElicitRequestFormParams;
 import dev.conduit.protocol.schema.ElicitResult;
+import dev.conduit.protocol.schema.GetPromptResult;
 import dev.conduit.protocol.schema.InputRequest;
 import dev.conduit.protocol.schema.NumberSchema;
+import dev.conduit.protocol.schema.Prompt;
+import dev.conduit.protocol.schema.PromptMessage;
+import dev.conduit.protocol.schema.ReadResourceResult;
 import dev.conduit.protocol.schema.RequestedSchema;
+import dev.conduit.protocol.schema.Resource;
 import dev.conduit.protocol.schema.Role;
 import dev.conduit.protocol.schema.Root;
 import dev.conduit.protocol.schema.SamplingMessage;
 import dev.conduit.protocol.schema.StringSchema;
 import dev.conduit.protocol.schema.TextContent;
+import dev.conduit.protocol.schema.TextResourceContents;
 import dev.conduit.protocol.schema.Tool;
 import dev.conduit.protocol.server.McpServer;
 import dev.conduit.protocol.server.RequestContext;
@@ -36,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * Specifies that one handler asking the client for input serves both eras from the same server: a legacy client gets
  * real server-to-client requests, a modern client gets {@code input_required} results and retries automatically, and
  * both get the same answer. Covers elicitation, sampling and roots, sequential questions (one round each on a modern
- * request), several questions at once (one modern round), and the client filling in a form's defaults (SEP-1034).
+ * request), several questions at once (one modern round), prompt and resource handlers asking too, and the client
+ * filling in a form's defaults (SEP-1034).
  */
 class InputTest {
 
@@ -81,6 +88,10 @@ class InputTest {
             .build();
         return CallToolResult.text(ctx.elicit(ElicitRequestFormParams.of("Details?", form)).content().toString());
       })
+      .prompt(Prompt.of("letter", null), (args, ctx) ->
+          GetPromptResult.of(null, PromptMessage.user("Dear " + askName(ctx).content().path("name").asText())))
+      .resource(Resource.of("mem://me", "me"), (uri, ctx) ->
+          ReadResourceResult.of(TextResourceContents.of(uri, null, askName(ctx).content().path("name").asText())))
       .build();
 
   /** A client that answers everything: a person called Ada, aged 36, a model that says 4, two roots. */
@@ -177,6 +188,16 @@ class InputTest {
       assertEquals("sampling/createMessage", asked.path("sum").path("method").asText());
       JsonNode answered = wire.matching(Wire.method("tools/call")).get(1).path("params").path("inputResponses");
       assertTrue(answered.has("who") && answered.has("sum"), answered.toString());
+    }
+  }
+
+  @BothEras
+  void promptAndResourceHandlersCanAskForInputToo(Era era) {
+    try (McpClient client = connect(era, new Wire())) {
+      GetPromptResult letter = client.getPrompt("letter", Map.of());
+      assertEquals("Dear Ada", ((TextContent) letter.messages().get(0).content()).text());
+      TextResourceContents me = (TextResourceContents) client.readResource("mem://me").contents().get(0);
+      assertEquals("Ada", me.text());
     }
   }
 

@@ -5,6 +5,7 @@ import static dev.conduit.protocol.e2e.E2e.connect;
 import static dev.conduit.protocol.e2e.E2e.fails;
 import static dev.conduit.protocol.e2e.E2e.next;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.conduit.protocol.McpException;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Specifies resources end to end, in both eras: listing, reading text and binary resources, resource templates and
- * the variables a read extracts from the URI, the era's error code for an unknown resource, and legacy
- * {@code resources/subscribe}: update notifications arrive while, and only while, the client is subscribed.
+ * the variables a read extracts from the URI, failing handlers, the era's error code for an unknown resource, and
+ * legacy {@code resources/subscribe}: update notifications arrive while, and only while, the client is subscribed.
  */
 class ResourcesTest {
 
@@ -41,13 +42,20 @@ class ResourcesTest {
       .resourceTemplate(ResourceTemplate.of("mem://users/{id}/files/{+path}", "user file"),
           (uri, variables, ctx) -> ReadResourceResult.of(
               TextResourceContents.of(uri, "text/plain", variables.get("id") + ":" + variables.get("path"))))
+      .resource(Resource.of("mem://broken", "broken"), (uri, ctx) -> {
+        throw new IllegalStateException("disk /dev/sda1 failed");
+      })
+      .resource(Resource.of("mem://secret", "secret"), (uri, ctx) -> {
+        throw new McpException(-32001, "Not yours to read");
+      })
       .build();
 
   @BothEras
   void listsResources(Era era) {
     try (McpClient client = connect(server, era)) {
       List<Resource> resources = client.listAllResources();
-      assertEquals(List.of("mem://readme", "mem://logo"), resources.stream().map(Resource::uri).toList());
+      assertEquals(List.of("mem://readme", "mem://logo", "mem://broken", "mem://secret"),
+          resources.stream().map(Resource::uri).toList());
       assertEquals("image/png", resources.get(1).mimeType());
     }
   }
@@ -89,6 +97,25 @@ class ResourcesTest {
       TextResourceContents text = assertInstanceOf(TextResourceContents.class, result.contents().get(0));
       assertEquals(uri, text.uri());
       assertEquals("ada l:notes/2024/plan.md", text.text());
+    }
+  }
+
+  @BothEras
+  void aFailingResourceHandlerIsAnInternalErrorWithItsDetailsOffTheWire(Era era) {
+    E2e.Wire wire = new E2e.Wire();
+    try (McpClient client = client(server, era, wire.pair()).connect()) {
+      McpException error = fails(() -> client.readResource("mem://broken"));
+      assertEquals(-32603, error.code());
+      assertFalse(wire.text().contains("sda1"), wire.text());
+    }
+  }
+
+  @BothEras
+  void anMcpExceptionFromAResourceHandlerKeepsItsCode(Era era) {
+    try (McpClient client = connect(server, era)) {
+      McpException error = fails(() -> client.readResource("mem://secret"));
+      assertEquals(-32001, error.code());
+      assertEquals("Not yours to read", error.getMessage());
     }
   }
 
