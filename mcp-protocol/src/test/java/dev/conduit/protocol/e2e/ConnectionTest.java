@@ -17,9 +17,11 @@ import dev.conduit.protocol.client.McpClient;
 import dev.conduit.protocol.client.RequestOptions;
 import dev.conduit.protocol.e2e.E2e.BothEras;
 import dev.conduit.protocol.schema.CallToolResult;
+import dev.conduit.protocol.schema.Root;
 import dev.conduit.protocol.schema.Tool;
 import dev.conduit.protocol.server.McpServer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -29,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Specifies the client's connection-level methods in both eras: what the client learns on connecting, ping, raw
- * requests, unknown methods, cancelling a call (the server's handler sees it), timing out, and closing the client
- * with calls in flight.
+ * requests, unknown methods (tasks on a server without them), roots-changed notifications, cancelling a call (the
+ * server's handler sees it), timing out, and closing the client with calls in flight.
  */
 class ConnectionTest {
 
@@ -84,6 +86,21 @@ class ConnectionTest {
   void anUnknownMethodIsMethodNotFound(Era era) {
     try (McpClient client = connect(server, era)) {
       assertEquals(-32601, fails(() -> client.request("tools/frobnicate", null, RequestOptions.defaults())).code());
+    }
+  }
+
+  @BothEras
+  void taskMethodsOfAServerWithoutTasksAreMethodNotFound(Era era) {
+    try (McpClient client = connect(server, era)) {
+      assertEquals(-32601, E2e.failure(client.async().getTask("t-1")).code());
+    }
+  }
+
+  @BothEras
+  void aRootsChangeNotificationLeavesTheConnectionWorking(Era era) {
+    try (McpClient client = client(server, era).roots(List.of(Root.of("file:///a", null))).connect()) {
+      await(client.async().rootsListChanged());
+      client.ping();
     }
   }
 

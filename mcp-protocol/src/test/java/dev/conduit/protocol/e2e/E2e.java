@@ -80,6 +80,13 @@ final class E2e {
     return assertThrows(McpException.class, call);
   }
 
+  /** Waits for a stage that must fail with an {@link McpException}, and returns the exception. */
+  static McpException failure(CompletionStage<?> stage) {
+    ExecutionException failed = assertThrows(ExecutionException.class,
+        () -> stage.toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS));
+    return assertInstanceOf(McpException.class, failed.getCause());
+  }
+
   /** Waits for a stage, failing the test after {@link #WAIT_SECONDS}. */
   static <T> T await(CompletionStage<T> stage) {
     try {
