@@ -74,7 +74,8 @@ public final class McpServer implements AutoCloseable {
   /**
    * Serves a connection whose requests come without an {@code initialize} handshake, as in stateless Streamable
    * HTTP, where each request may arrive on a connection of its own. Legacy requests are served as protocol {@code
-   * version} from a client that declared no capabilities; modern requests describe themselves as always.
+   * version} from a client that declared no capabilities; modern requests describe themselves as always. A legacy
+   * client's {@code initialize} is still answered, and the version and capabilities it negotiates apply from then on.
    *
    * @throws IllegalArgumentException if {@code version} is a modern version, or one the server does not speak
    */

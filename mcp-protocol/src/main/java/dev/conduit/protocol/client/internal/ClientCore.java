@@ -34,15 +34,18 @@ import dev.conduit.protocol.schema.SubscriptionFilter;
 import dev.conduit.protocol.transport.McpTransport;
 import dev.conduit.protocol.transport.TransportContext;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -130,34 +133,27 @@ public final class ClientCore implements Session.Handler {
 
   /**
    * Sends a call through the interceptors and returns the result payload. Cancelling the returned future cancels
-   * the requests the call has on the wire (the session then tells the server).
+   * the requests the call has in flight.
    */
   public CompletableFuture<JsonPayload> call(String method, @Nullable Object params, RequestOptions options) {
-    SessionInfo info = sessionInfo();
-    McpRequest request =
-        McpRequest.outgoing(method, params == null ? null : JsonPayload.of(params), info, options.timeout());
-    InFlight inFlight = new InFlight();
-    CompletableFuture<JsonPayload> result =
-        InterceptorChain.run(config.interceptors(), request, intercepted -> send(intercepted, options, inFlight))
-            .toCompletableFuture();
-    return onCancel(result, inFlight::cancel);
+    return call(method, params, options, Function.identity());
   }
 
   /** Sends a call and binds its result; cancelling the returned future cancels the call. */
   public <T> CompletableFuture<T> call(
       String method, @Nullable Object params, RequestOptions options, Class<T> resultType) {
-    CompletableFuture<JsonPayload> call = call(method, params, options);
-    return onCancel(call.thenApply(result -> bind(method, result, resultType)), () -> call.cancel(true));
+    return call(method, params, options, result -> bind(method, result, resultType));
   }
 
-  /** Runs {@code action} when {@code future} itself is cancelled: a derived future does not pass that upstream. */
-  private static <T> CompletableFuture<T> onCancel(CompletableFuture<T> future, Runnable action) {
-    future.whenComplete((result, failure) -> {
-      if (failure instanceof CancellationException) {
-        action.run();
-      }
-    });
-    return future;
+  private <T> CompletableFuture<T> call(
+      String method, @Nullable Object params, RequestOptions options, Function<JsonPayload, T> read) {
+    SessionInfo info = sessionInfo();
+    McpRequest request =
+        McpRequest.outgoing(method, params == null ? null : JsonPayload.of(params), info, options.timeout());
+    InFlight inFlight = new InFlight();
+    return inFlight.cancellable(
+        InterceptorChain.run(config.interceptors(), request, intercepted -> send(intercepted, options, inFlight))
+            .thenApply(read));
   }
 
   /** Sends a notification. */
@@ -240,13 +236,14 @@ public final class ClientCore implements Session.Handler {
     if (current != null && current.modern()) {
       return rounds(request.method(), params, call, 1, inFlight);
     }
-    return inFlight.add(session.request(request.method(), params, call));
+    CallOptions legacyCall = call;
+    return inFlight.track(() -> session.request(request.method(), params, legacyCall));
   }
 
   /** Sends a modern request, answering {@code input_required} results and retrying until the result is final. */
   private CompletableFuture<JsonPayload> rounds(
       String method, @Nullable JsonPayload params, CallOptions call, int round, InFlight inFlight) {
-    return inFlight.add(session.request(method, params, call)).thenCompose(result -> {
+    return inFlight.track(() -> session.request(method, params, call)).thenCompose(result -> {
       if (!"input_required".equals(result.memberText("resultType"))) {
         return CompletableFuture.completedFuture(result);
       }
@@ -256,8 +253,8 @@ public final class ClientCore implements Session.Handler {
       }
       InputRequiredResult asked = bind(method, result, InputRequiredResult.class);
       return CompletableFuture.supplyAsync(() -> answer(asked), config.executor())
-          .thenCompose(answers -> rounds(method, retry(params, answers, asked.requestState()), call, round + 1,
-              inFlight));
+          .thenCompose(answers ->
+              rounds(method, retry(params, answers, asked.requestState()), call, round + 1, inFlight));
     });
   }
 
@@ -365,32 +362,46 @@ public final class ClientCore implements Session.Handler {
     }
   }
 
-  /** The requests one call has put on the wire (more than one with input rounds or a retrying interceptor). */
+  /**
+   * The session requests one call has made (more than one with input rounds or an interceptor that retries), so that
+   * cancelling the call, which the caller does on a future that depends on them, cancels them too.
+   */
   private static final class InFlight {
-    private final List<CompletableFuture<JsonPayload>> requests = new ArrayList<>();
-    private boolean cancelled;
+    private final Set<CompletableFuture<JsonPayload>> requests = ConcurrentHashMap.newKeySet();
+    private volatile boolean cancelled;
 
-    /** Tracks a request; cancels it at once if the call already was. */
-    CompletableFuture<JsonPayload> add(CompletableFuture<JsonPayload> request) {
-      synchronized (this) {
-        if (!cancelled) {
-          requests.removeIf(CompletableFuture::isDone);
-          requests.add(request);
-          return request;
-        }
+    /** Sends a request of the call, unless the call was cancelled. */
+    CompletableFuture<JsonPayload> track(Supplier<CompletableFuture<JsonPayload>> send) {
+      if (cancelled) {
+        return CompletableFuture.failedFuture(new CancellationException("The call was cancelled"));
       }
-      request.cancel(true);
+      CompletableFuture<JsonPayload> request = send.get();
+      requests.add(request);
+      request.whenComplete((result, failure) -> requests.remove(request));
+      if (cancelled) {
+        request.cancel(true);
+      }
       return request;
     }
 
-    void cancel() {
-      List<CompletableFuture<JsonPayload>> toCancel;
-      synchronized (this) {
-        cancelled = true;
-        toCancel = List.copyOf(requests);
-        requests.clear();
-      }
-      toCancel.forEach(request -> request.cancel(true));
+    /** A future of the call's result whose cancellation cancels the requests in flight. */
+    <T> CompletableFuture<T> cancellable(CompletionStage<T> result) {
+      CompletableFuture<T> call = new CompletableFuture<>();
+      result.whenComplete((value, failure) -> {
+        if (failure == null) {
+          call.complete(value);
+        } else {
+          call.completeExceptionally(
+              failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+        }
+      });
+      call.whenComplete((value, failure) -> {
+        if (call.isCancelled()) {
+          cancelled = true;
+          requests.forEach(request -> request.cancel(true));
+        }
+      });
+      return call;
     }
   }
 

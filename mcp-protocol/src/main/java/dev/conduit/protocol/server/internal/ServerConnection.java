@@ -48,6 +48,7 @@ final class ServerConnection implements ServerSession, Session.Handler {
   private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
   private final Map<RequestId, Listen> listens = new ConcurrentHashMap<>();
   private volatile @Nullable Legacy legacy;
+  private volatile boolean stateless;
   private volatile @Nullable LoggingLevel logLevel;
 
   /** What {@code initialize} established. */
@@ -73,6 +74,17 @@ final class ServerConnection implements ServerSession, Session.Handler {
 
   void initialized(Legacy state) {
     this.legacy = state;
+  }
+
+  /** Serves legacy requests as {@code state} says without waiting for {@code initialize} (still answered if sent). */
+  void stateless(Legacy state) {
+    this.stateless = true;
+    this.legacy = state;
+  }
+
+  /** Whether this connection was set up by {@code connectStateless}. */
+  boolean isStateless() {
+    return stateless;
   }
 
   @Nullable LoggingLevel logLevel() {
@@ -137,8 +149,10 @@ final class ServerConnection implements ServerSession, Session.Handler {
             scope.version(), scope.clientInfo(), scope.clientCapabilities(), server.info(), server.capabilities(),
             inbound.context());
     McpRequest request = McpRequest.incoming(inbound.id(), inbound.method(), inbound.params(), info);
-    return InterceptorChain.run(
+    CompletionStage<JsonPayload> result = InterceptorChain.run(
         server.config().interceptors(), request, intercepted -> methods.dispatch(intercepted, inbound, scope));
+    // An interceptor may answer with a result of its own, which must still be a 2026-07-28 result.
+    return scope.modern() ? result.thenApply(payload -> methods.inModernForm(inbound.method(), payload)) : result;
   }
 
   @Override

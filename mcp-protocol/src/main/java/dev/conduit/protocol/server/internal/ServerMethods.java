@@ -118,7 +118,8 @@ final class ServerMethods {
   }
 
   private InitializeResult initialize(McpRequest request) {
-    if (connection.legacy() != null) {
+    // A stateless connection needs no handshake, but a legacy client still starts with one, which must succeed.
+    if (connection.legacy() != null && !connection.isStateless()) {
       throw new McpException(ErrorCodes.INVALID_REQUEST, "Invalid Request: the session is already initialized");
     }
     InitializeRequestParams params = request.params(InitializeRequestParams.class);
@@ -199,6 +200,12 @@ final class ServerMethods {
           "server/discover" -> true;
       default -> false;
     };
+  }
+
+  /** {@code result} as it is if it is in modern form already (it came from {@link #dispatch}), else in modern form. */
+  JsonPayload inModernForm(String method, JsonPayload result) {
+    JsonNode tree = result.tree();
+    return tree.isObject() && !tree.has("resultType") ? modernResult(result, cacheable(method)) : result;
   }
 
   /** A result in modern form: {@code resultType}, the server's info in {@code _meta}, caching hints. */

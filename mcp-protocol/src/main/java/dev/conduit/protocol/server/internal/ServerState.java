@@ -111,7 +111,7 @@ public final class ServerState {
       throw new IllegalArgumentException("Not a legacy version this server speaks: " + version);
     }
     ServerConnection connection = register(new ServerConnection(this, transport));
-    connection.initialized(new ServerConnection.Legacy(version, null, ClientCapabilities.none()));
+    connection.stateless(new ServerConnection.Legacy(version, null, ClientCapabilities.none()));
     connection.start();
     return connection;
   }
