@@ -31,6 +31,7 @@ import dev.conduit.protocol.schema.Tool;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,7 +77,7 @@ public final class McpAsyncClient implements AutoCloseable {
   /** Checks that the server answers (legacy servers; a modern server is asked for {@code server/discover}). */
   public CompletableFuture<Void> ping() {
     String method = isModern() ? "server/discover" : "ping";
-    return core.call(method, null, RequestOptions.defaults()).thenApply(ignored -> null);
+    return core.call(method, null, RequestOptions.defaults(), ignored -> (Void) null);
   }
 
   /** One page of tools. */
@@ -86,8 +87,7 @@ public final class McpAsyncClient implements AutoCloseable {
 
   /** Every tool, following {@code nextCursor} across pages. */
   public CompletableFuture<List<Tool>> listAllTools() {
-    return Pages.all(cursor -> listTools(cursor).thenApply(r -> new Pages.Page<>(r.tools(), r.nextCursor())),
-        maxPages);
+    return all("tools/list", ListToolsResult.class, ListToolsResult::tools, ListToolsResult::nextCursor);
   }
 
   /** Calls tool {@code name} with {@code arguments}: a map, a record, a JSON node, or null for none. */
@@ -114,8 +114,8 @@ public final class McpAsyncClient implements AutoCloseable {
 
   /** Every resource, following {@code nextCursor} across pages. */
   public CompletableFuture<List<Resource>> listAllResources() {
-    return Pages.all(
-        cursor -> listResources(cursor).thenApply(r -> new Pages.Page<>(r.resources(), r.nextCursor())), maxPages);
+    return all("resources/list", ListResourcesResult.class, ListResourcesResult::resources,
+        ListResourcesResult::nextCursor);
   }
 
   /** One page of resource templates. */
@@ -126,10 +126,8 @@ public final class McpAsyncClient implements AutoCloseable {
 
   /** Every resource template, following {@code nextCursor} across pages. */
   public CompletableFuture<List<ResourceTemplate>> listAllResourceTemplates() {
-    return Pages.all(
-        cursor -> listResourceTemplates(cursor)
-            .thenApply(r -> new Pages.Page<>(r.resourceTemplates(), r.nextCursor())),
-        maxPages);
+    return all("resources/templates/list", ListResourceTemplatesResult.class,
+        ListResourceTemplatesResult::resourceTemplates, ListResourceTemplatesResult::nextCursor);
   }
 
   /** Reads the resource at {@code uri}. */
@@ -144,12 +142,12 @@ public final class McpAsyncClient implements AutoCloseable {
 
   /** Subscribes to changes of the resource at {@code uri} (legacy servers; see {@link #listen} for modern ones). */
   public CompletableFuture<Void> subscribeResource(String uri) {
-    return core.call("resources/subscribe", Map.of("uri", uri), RequestOptions.defaults()).thenApply(r -> null);
+    return core.call("resources/subscribe", Map.of("uri", uri), RequestOptions.defaults(), ignored -> (Void) null);
   }
 
   /** Ends a subscription made by {@link #subscribeResource}. */
   public CompletableFuture<Void> unsubscribeResource(String uri) {
-    return core.call("resources/unsubscribe", Map.of("uri", uri), RequestOptions.defaults()).thenApply(r -> null);
+    return core.call("resources/unsubscribe", Map.of("uri", uri), RequestOptions.defaults(), ignored -> (Void) null);
   }
 
   /**
@@ -169,8 +167,7 @@ public final class McpAsyncClient implements AutoCloseable {
 
   /** Every prompt, following {@code nextCursor} across pages. */
   public CompletableFuture<List<Prompt>> listAllPrompts() {
-    return Pages.all(cursor -> listPrompts(cursor).thenApply(r -> new Pages.Page<>(r.prompts(), r.nextCursor())),
-        maxPages);
+    return all("prompts/list", ListPromptsResult.class, ListPromptsResult::prompts, ListPromptsResult::nextCursor);
   }
 
   /** Renders prompt {@code name} with {@code arguments}. */
@@ -240,6 +237,16 @@ public final class McpAsyncClient implements AutoCloseable {
   @Override
   public void close() {
     core.close();
+  }
+
+  private <R, T> CompletableFuture<List<T>> all(
+      String method, Class<R> type, Function<R, List<T>> items, Function<R, @Nullable String> next) {
+    return Pages.all(
+        cursor -> core.call(method, page(cursor), RequestOptions.defaults(), payload -> {
+          R result = ClientCore.bind(method, payload, type);
+          return new Pages.Page<>(items.apply(result), next.apply(result));
+        }),
+        maxPages);
   }
 
   private static @Nullable PaginatedRequestParams page(@Nullable String cursor) {

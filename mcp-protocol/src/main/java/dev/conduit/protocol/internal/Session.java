@@ -119,9 +119,6 @@ public final class Session implements McpTransport.Listener {
       progressTargets.put(options.progressToken(), call);
     }
     call.future.whenComplete((result, failure) -> finish(call, failure));
-    if (options.timeout() != null) {
-      call.armTimeout(options.timeout());
-    }
     if (options.onId() != null) {
       options.onId().accept(id);
     }
@@ -135,6 +132,10 @@ public final class Session implements McpTransport.Listener {
                         failure));
               }
             });
+    // Armed only once the request is queued on the transport, so that a cancellation can never overtake it.
+    if (options.timeout() != null) {
+      call.armTimeout(options.timeout());
+    }
     if (closed.get()) {
       // The session closed while the request was being registered; make sure it does not wait forever.
       call.future.completeExceptionally(new McpConnectionClosedException("Connection is closed", null));

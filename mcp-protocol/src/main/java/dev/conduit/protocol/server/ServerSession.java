@@ -17,6 +17,14 @@ public interface ServerSession extends AutoCloseable {
   /** The client's implementation as {@code initialize} declared it, or {@code null}. */
   @Nullable Implementation clientInfo();
 
+  /**
+   * Tells the client that the URL-mode elicitation {@code elicitationId} is complete (for example when the user
+   * finished an OAuth flow the elicitation pointed at). Only 2025-11-25 connections have this notification.
+   *
+   * @return whether the notification was sent: false if the connection's revision has no such notification
+   */
+  boolean notifyElicitationComplete(String elicitationId);
+
   /** Whether the connection has ended. */
   boolean isClosed();
 

@@ -128,7 +128,7 @@ public final class ClientCore implements Session.Handler {
       return CompletableFuture.completedFuture(null);
     }
     ObjectNode params = Json.MAPPER.createObjectNode().put("level", level.id());
-    return call("logging/setLevel", params, RequestOptions.defaults()).thenApply(ignored -> null);
+    return call("logging/setLevel", params, RequestOptions.defaults(), ignored -> (Void) null);
   }
 
   /**
@@ -145,7 +145,8 @@ public final class ClientCore implements Session.Handler {
     return call(method, params, options, result -> bind(method, result, resultType));
   }
 
-  private <T> CompletableFuture<T> call(
+  /** Sends a call and reads its result with {@code read}; cancelling the returned future cancels the call. */
+  public <T> CompletableFuture<T> call(
       String method, @Nullable Object params, RequestOptions options, Function<JsonPayload, T> read) {
     SessionInfo info = sessionInfo();
     McpRequest request =
@@ -353,7 +354,8 @@ public final class ClientCore implements Session.Handler {
         current.capabilities(), TransportContext.empty());
   }
 
-  static <T> T bind(String method, JsonPayload payload, Class<T> type) {
+  /** Binds a result, failing with an McpException that names the method when it does not fit. */
+  public static <T> T bind(String method, JsonPayload payload, Class<T> type) {
     try {
       return payload.as(type);
     } catch (IllegalArgumentException e) {

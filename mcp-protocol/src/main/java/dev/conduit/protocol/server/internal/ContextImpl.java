@@ -27,6 +27,7 @@ import dev.conduit.protocol.transport.TransportContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -132,17 +133,34 @@ final class ContextImpl implements RequestContext {
   @Override
   public ElicitResult elicit(ElicitRequestParams params) {
     ClientCapabilities caps = scope.clientCapabilities();
-    boolean url = params instanceof ElicitRequestURLParams;
-    if (url ? !caps.supportsUrlElicitation() : !caps.supportsFormElicitation()) {
-      throw missingCapability(url ? "URL elicitation" : "elicitation", "elicitation", url ? "url" : "form");
+    ProtocolVersion version = scope.version();
+    if (params instanceof ElicitRequestURLParams url) {
+      if (!caps.supportsUrlElicitation() || !version.supports(ProtocolVersion.Feature.URL_ELICITATION)) {
+        throw missingCapability("URL elicitation", "elicitation", "url");
+      }
+      params = withElicitationId(url);
+    } else if (!caps.supportsFormElicitation() || !version.supports(ProtocolVersion.Feature.ELICITATION)) {
+      throw missingCapability("elicitation", "elicitation", "form");
     }
     return ask("elicitation", InputRequest.elicitation(params), ElicitResult.class);
+  }
+
+  // 2025-11-25 requires an id on URL elicitations (the client reports completion by it); 2026-07-28 dropped it.
+  private ElicitRequestParams withElicitationId(ElicitRequestURLParams url) {
+    boolean needsId = scope.version().supports(ProtocolVersion.Feature.ELICITATION_COMPLETE_NOTIFICATION);
+    if (!needsId || url.elicitationId() != null) {
+      return url;
+    }
+    return new ElicitRequestURLParams(url.mode(), url.message(), UUID.randomUUID().toString(), url.url(), url.task(),
+        url.meta(), url.additionalFields());
   }
 
   @Override
   public CreateMessageResult sample(CreateMessageRequestParams params) {
     ClientCapabilities caps = scope.clientCapabilities();
-    if (!caps.hasSampling() || params.tools() != null && !caps.supportsSamplingTools()) {
+    boolean tools = params.tools() != null;
+    if (!caps.hasSampling()
+        || tools && (!caps.supportsSamplingTools() || !scope.version().supports(ProtocolVersion.Feature.SAMPLING_TOOLS))) {
       throw missingCapability(params.tools() != null ? "sampling with tools" : "sampling", "sampling",
           params.tools() != null ? "tools" : null);
     }

@@ -116,6 +116,17 @@ final class ServerConnection implements ServerSession, Session.Handler {
   }
 
   @Override
+  public boolean notifyElicitationComplete(String elicitationId) {
+    Legacy state = legacy;
+    if (state == null || !state.version().supports(ProtocolVersion.Feature.ELICITATION_COMPLETE_NOTIFICATION)) {
+      return false;
+    }
+    notifyFor(null, "notifications/elicitation/complete",
+        Json.MAPPER.createObjectNode().put("elicitationId", elicitationId));
+    return true;
+  }
+
+  @Override
   public boolean isClosed() {
     return session.isClosed();
   }
