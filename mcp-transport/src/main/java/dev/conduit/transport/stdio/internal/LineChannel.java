@@ -87,8 +87,10 @@ public final class LineChannel {
 
   /** Queues a message; never blocks. */
   public CompletableFuture<Void> send(JsonRpcMessage message) {
+    CompletableFuture<Void> sent = writer.send(message);
+    // Only once the answer is queued: whoever waits for the answers closes the queue next.
     unanswered.sent(message);
-    return writer.send(message);
+    return sent;
   }
 
   /** Stops accepting messages; those queued are written, then the output is closed. */

@@ -21,11 +21,17 @@ final class Unanswered {
 
   private static final String CANCELLED = "notifications/cancelled";
 
+  // A subscriptions/listen stream is answered only when it ends, which a peer that has stopped sending never asks
+  // for; waiting for it would only delay every exit.
+  private static final String LISTEN = "subscriptions/listen";
+
   private final Set<RequestId> ids = ConcurrentHashMap.newKeySet();
 
   void received(JsonRpcMessage message) {
     if (message instanceof JsonRpcRequest request) {
-      ids.add(request.id());
+      if (!request.method().equals(LISTEN)) {
+        ids.add(request.id());
+      }
     } else if (message instanceof JsonRpcNotification notification && notification.method().equals(CANCELLED)) {
       // A cancelled request is never answered.
       RequestId id = requestId(notification.params());
