@@ -20,7 +20,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +54,9 @@ public final class StdioClientTransport implements McpTransport {
   // After the child exits, how long its last output may take to be read before the close is reported.
   private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(1);
 
+  // Beyond the configured waits: the kill and the reaping that follows it.
+  private static final Duration STOP_SLACK = Duration.ofSeconds(10);
+
   private final ProcessSpec spec;
   private final JsonRpcCodec codec;
   private final int maxLineBytes;
@@ -64,6 +69,8 @@ public final class StdioClientTransport implements McpTransport {
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private volatile @Nullable Process process;
   private volatile @Nullable LineChannel channel;
+  // The thread running the end of the connection: a close() it triggers (from a callback) must not wait for itself.
+  private volatile @Nullable Thread ending;
 
   private StdioClientTransport(Builder builder) {
     this.spec = new ProcessSpec(builder.command, builder.directory, builder.environment, builder.inheritEnvironment);
@@ -146,14 +153,16 @@ public final class StdioClientTransport implements McpTransport {
 
   /**
    * Shuts the server process down: closes its stdin (after writing what is queued), waits up to the exit timeout,
-   * terminates it, waits up to the terminate timeout, kills it. Returns when the process is gone (or, if another
-   * thread is already ending the connection, at once).
+   * terminates it, waits up to the terminate timeout, kills it. Returns when the process is gone; if another thread is
+   * already ending the connection, waits (bounded) for it to finish.
    */
   @Override
   public void close() {
     if (!ended.compareAndSet(false, true)) {
+      awaitStopped();
       return;
     }
+    ending = Thread.currentThread();
     LineChannel lines = channel;
     Process child = process;
     if (lines == null || child == null) {
@@ -170,6 +179,20 @@ public final class StdioClientTransport implements McpTransport {
     stopped.complete(null);
   }
 
+  /** Waits (bounded) for another thread's ending of the connection, unless this thread is the one ending it. */
+  private void awaitStopped() {
+    if (Thread.currentThread() == ending) {
+      return;
+    }
+    try {
+      stopped.get(exitTimeout.plus(terminateTimeout).plus(STOP_SLACK).toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      log.debug("Gave up waiting for server process to stop", e);
+    }
+  }
+
   /** Completes when the connection has ended and the process is gone, however it ended. */
   public CompletionStage<Void> stopped() {
     return stopped;
@@ -180,11 +203,14 @@ public final class StdioClientTransport implements McpTransport {
     if (!ended.compareAndSet(false, true)) {
       return;
     }
+    ending = Thread.currentThread();
     IOException cause;
     if (awaitExit(child, exitTimeout)) {
       cause = new ProcessExitedException(child.exitValue());
+    } else if (failure == null) {
+      cause = new IOException("Server process closed its stdout");
     } else {
-      cause = new IOException("Server process closed its " + (failure == null ? "stdout" : "pipes: " + failure));
+      cause = new IOException("Lost the pipes to the server process: " + failure.getMessage(), failure);
     }
     log.debug("Server process {}: {}", child.pid(), cause.getMessage());
     // Report first: the pending calls must fail now, not after the clean-up below.
