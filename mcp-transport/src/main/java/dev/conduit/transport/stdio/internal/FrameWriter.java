@@ -105,6 +105,10 @@ public final class FrameWriter {
       failure = e;
     } catch (InterruptedException e) {
       failure = new InterruptedIOException("Writer interrupted");
+    } catch (RuntimeException | Error e) {
+      // Without its writer the connection is dead; it must still be reported closed.
+      log.error("The writer failed", e);
+      failure = new IOException("The writer failed: " + e, e);
     } finally {
       accepting = false;
       stopped = true;

@@ -154,6 +154,10 @@ public final class LineChannel {
       new LineSplitter(in, maxLineBytes).run(new Sink());
     } catch (IOException e) {
       failure = e;
+    } catch (RuntimeException | Error e) {
+      // Without its reader the connection is dead; it must still be reported closed.
+      log.error("{}: the reader failed", name, e);
+      failure = new IOException("The reader failed: " + e, e);
     } finally {
       inputDone.countDown();
     }
