@@ -8,11 +8,12 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +42,14 @@ public final class FrameWriter {
   private final JsonRpcCodec codec;
   private final OutputStream out;
   private final FailureHandler onFailure;
-  private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+  // Lock-free, and the writer is woken only when it sleeps: under load a sender pays for neither a lock nor a wake-up.
+  private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
   private final FrameBuffer batch = new FrameBuffer();
   private final List<CompletableFuture<Void>> written = new ArrayList<>();
   private final CountDownLatch stoppedLatch = new CountDownLatch(1);
   private volatile boolean accepting = true;
   private volatile boolean stopped;
+  private volatile boolean sleeping;
   private volatile @Nullable Thread thread;
 
   private record Frame(JsonRpcMessage message, CompletableFuture<Void> sent) {}
@@ -74,6 +77,7 @@ public final class FrameWriter {
     }
     Frame frame = new Frame(message, new CompletableFuture<>());
     queue.add(frame);
+    wake();
     if (stopped) {
       // The writer stopped between the check and the add, and may have drained the queue already.
       failQueued(new IOException("The connection is closed"));
@@ -85,6 +89,7 @@ public final class FrameWriter {
   public void finish() {
     accepting = false;
     queue.add(FINISH);
+    wake();
   }
 
   /** Waits until the writer thread has stopped; {@code false} if it is still running after {@code timeout}. */
@@ -123,9 +128,36 @@ public final class FrameWriter {
     }
   }
 
+  private void wake() {
+    if (sleeping) {
+      LockSupport.unpark(thread);
+    }
+  }
+
+  /** The next queued item, sleeping until there is one. */
+  private Object take() throws InterruptedException {
+    Object next = queue.poll();
+    if (next != null) {
+      return next;
+    }
+    // Announce the sleep before the last look, so that a sender adding after that look is sure to wake us.
+    sleeping = true;
+    try {
+      while ((next = queue.poll()) == null) {
+        LockSupport.park(this);
+        if (Thread.interrupted()) {
+          throw new InterruptedException();
+        }
+      }
+      return next;
+    } finally {
+      sleeping = false;
+    }
+  }
+
   private void writeUntilFinished() throws IOException, InterruptedException {
     while (true) {
-      Object next = queue.take();
+      Object next = take();
       do {
         if (next == FINISH) {
           flush();

@@ -175,7 +175,8 @@ public final class LineChannel {
   }
 
   private void answer(JsonRpcError error) {
-    send(error).whenComplete((sent, failure) -> {
+    // Straight to the writer: this answers no request the peer is counting on, so it must not count as one.
+    writer.send(error).whenComplete((sent, failure) -> {
       if (failure != null) {
         log.debug("{}: could not answer an undecodable line", name, failure);
       }

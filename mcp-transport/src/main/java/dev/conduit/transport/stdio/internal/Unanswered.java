@@ -1,21 +1,19 @@
 package dev.conduit.transport.stdio.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.conduit.protocol.jsonrpc.JsonPayload;
 import dev.conduit.protocol.jsonrpc.JsonRpcMessage;
 import dev.conduit.protocol.jsonrpc.JsonRpcNotification;
 import dev.conduit.protocol.jsonrpc.JsonRpcRequest;
 import dev.conduit.protocol.jsonrpc.JsonRpcResponse;
-import dev.conduit.protocol.jsonrpc.RequestId;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The peer's requests we have not answered yet. When the peer closes its side of a pipe after its last request
- * ({@code printf '...' | server}), the answers still in progress are worth waiting for, briefly, before the connection
- * is declared closed. Only ids are looked at; the engine above still owns what requests mean.
+ * How many of the peer's requests are still unanswered. When the peer closes its side of a pipe after its last
+ * request ({@code printf '...' | server}), the answers still in progress are worth waiting for, briefly, before the
+ * connection is declared closed.
+ *
+ * <p>A count rather than a set of ids, because it is kept for every message on the hot path and needed only at the
+ * end. It is best effort: a cancellation of a request already answered makes the wait end one answer early.
  */
 final class Unanswered {
 
@@ -25,32 +23,29 @@ final class Unanswered {
   // for; waiting for it would only delay every exit.
   private static final String LISTEN = "subscriptions/listen";
 
-  private final Set<RequestId> ids = ConcurrentHashMap.newKeySet();
+  private final AtomicLong open = new AtomicLong();
 
   void received(JsonRpcMessage message) {
     if (message instanceof JsonRpcRequest request) {
       if (!request.method().equals(LISTEN)) {
-        ids.add(request.id());
+        open.incrementAndGet();
       }
     } else if (message instanceof JsonRpcNotification notification && notification.method().equals(CANCELLED)) {
       // A cancelled request is never answered.
-      RequestId id = requestId(notification.params());
-      if (id != null) {
-        answered(id);
-      }
+      answered();
     }
   }
 
   void sent(JsonRpcMessage message) {
     if (message instanceof JsonRpcResponse response && response.id() != null) {
-      answered(response.id());
+      answered();
     }
   }
 
   /** Waits until every request has been answered; {@code false} if some are still open after {@code timeout}. */
   synchronized boolean awaitNone(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!ids.isEmpty()) {
+    while (open.get() > 0) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         return false;
@@ -60,23 +55,11 @@ final class Unanswered {
     return true;
   }
 
-  private void answered(RequestId id) {
-    if (ids.remove(id) && ids.isEmpty()) {
+  private void answered() {
+    if (open.decrementAndGet() <= 0) {
       synchronized (this) {
         notifyAll();
       }
     }
-  }
-
-  private static @Nullable RequestId requestId(@Nullable JsonPayload params) {
-    JsonPayload member = params == null ? null : params.member("requestId");
-    if (member == null) {
-      return null;
-    }
-    JsonNode node = member.tree();
-    if (node.isTextual()) {
-      return RequestId.of(node.textValue());
-    }
-    return node.isIntegralNumber() ? RequestId.ofNumberText(node.asText()) : null;
   }
 }

@@ -112,6 +112,49 @@ class FrameWriterTest {
   }
 
   @Test
+  void concurrentSendersAreAllWrittenEachInItsOwnOrder() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    FrameWriter writer = new FrameWriter(JsonRpcCodec.standard(), out, failure -> {});
+    writer.start("test-writer");
+    int senders = 8;
+    int each = 2000;
+    List<Thread> threads = new ArrayList<>();
+    List<CompletableFuture<Void>> lasts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    for (int t = 0; t < senders; t++) {
+      int sender = t;
+      threads.add(new Thread(() -> {
+        CompletableFuture<Void> last = null;
+        for (int i = 0; i < each; i++) {
+          last = writer.send(note(sender * each + i));
+          if (i % 100 == 0) {
+            // Let the writer run dry now and then, so that it goes to sleep and must be woken.
+            Thread.yield();
+          }
+        }
+        lasts.add(last);
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread thread : threads) {
+      thread.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+    }
+    CompletableFuture.allOf(lasts.toArray(CompletableFuture[]::new)).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    writer.finish();
+    assertTrue(writer.awaitStopped(Duration.ofSeconds(WAIT_SECONDS)));
+
+    int[] next = new int[senders];
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+    assertEquals(senders * each, lines.length);
+    for (String line : lines) {
+      String digits = line.substring(line.indexOf("\"n\":") + 4, line.indexOf('}'));
+      int n = Integer.parseInt(digits);
+      int sender = n / each;
+      assertEquals(sender * each + next[sender], n, "out of order for sender " + sender);
+      next[sender]++;
+    }
+  }
+
+  @Test
   void aMessageThatCannotBeEncodedFailsAloneAndLeavesNoPartialLine() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     FrameWriter writer = new FrameWriter(JsonRpcCodec.standard(), out, failure -> {});
