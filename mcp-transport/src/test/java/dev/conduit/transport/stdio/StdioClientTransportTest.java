@@ -106,8 +106,9 @@ class StdioClientTransportTest {
   }
 
   @Test
-  void anUnexpectedExitFailsThePendingCallAtOnceNamingTheExitCode() {
-    try (McpClient client = connect(Children.transport().build())) {
+  void anUnexpectedExitFailsThePendingCallAtOnceNamingTheExitCode() throws Exception {
+    StdioClientTransport transport = Children.transport().build();
+    try (McpClient client = connect(transport)) {
       long start = System.nanoTime();
       McpConnectionClosedException error =
           assertThrows(McpConnectionClosedException.class, () -> client.callTool("halt", Map.of("code", 3)));
@@ -118,6 +119,8 @@ class StdioClientTransportTest {
       assertTrue(took.compareTo(REQUEST_TIMEOUT.dividedBy(2)) < 0, "took " + took);
       // Later calls fail at once too.
       assertThrows(McpConnectionClosedException.class, () -> client.callTool("echo", Map.of("text", "x")));
+      // A supervisor waiting to restart the server hears that it is gone.
+      transport.stopped().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
   }
 

@@ -62,7 +62,10 @@ public final class FrameWriter {
 
   /** Starts the writer thread. */
   public void start(String threadName) {
-    thread = DaemonThreads.start(threadName, this::run);
+    Thread writer = DaemonThreads.create(threadName, this::run);
+    // Known before it runs: a sender that finds it asleep must have something to wake.
+    thread = writer;
+    writer.start();
   }
 
   /**

@@ -120,11 +120,6 @@ public final class LineChannel {
     return inputDone.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
-  /** Whether the reader thread has seen the end of the input. */
-  public boolean inputEnded() {
-    return inputDone.getCount() == 0;
-  }
-
   /** Closes the input stream, which unblocks the reader where the stream supports it (sockets, NIO pipes). */
   public void closeInput() {
     closeQuietly(in);
