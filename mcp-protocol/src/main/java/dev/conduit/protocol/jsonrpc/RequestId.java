@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.conduit.protocol.jsonrpc.internal.RequestIdJson;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A JSON-RPC request id: a string or a number, kept exactly as it was received.
@@ -15,6 +16,9 @@ import java.util.Objects;
 @JsonSerialize(using = RequestIdJson.Serializer.class)
 @JsonDeserialize(using = RequestIdJson.Deserializer.class)
 public final class RequestId {
+
+  // Compiled once: every decoded message with a numeric id is checked against it.
+  private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
   private final String text;
   private final boolean number;
@@ -73,6 +77,6 @@ public final class RequestId {
   }
 
   private static boolean isJsonNumber(String s) {
-    return s.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+    return JSON_NUMBER.matcher(s).matches();
   }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A progress token: a string or an integer chosen by the requester, unique among its requests in flight, that
@@ -20,6 +21,8 @@ import java.util.Objects;
 @JsonSerialize(using = ProgressToken.Serializer.class)
 @JsonDeserialize(using = ProgressToken.Deserializer.class)
 public final class ProgressToken {
+
+  private static final Pattern JSON_INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
 
   private final String text;
   private final boolean number;
@@ -45,7 +48,7 @@ public final class ProgressToken {
    * @throws IllegalArgumentException if {@code jsonInteger} is not a JSON integer
    */
   public static ProgressToken ofNumberText(String jsonInteger) {
-    if (!jsonInteger.matches("-?(0|[1-9][0-9]*)")) {
+    if (!JSON_INTEGER.matcher(jsonInteger).matches()) {
       throw new IllegalArgumentException("Not a JSON integer: " + jsonInteger);
     }
     return new ProgressToken(jsonInteger, true);

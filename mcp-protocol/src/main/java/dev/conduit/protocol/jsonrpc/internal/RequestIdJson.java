@@ -10,9 +10,12 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.conduit.protocol.jsonrpc.RequestId;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.regex.Pattern;
 
 /** Binds a {@link RequestId} inside a payload (for example {@code notifications/cancelled}), keeping its text. */
 public final class RequestIdJson {
+
+  private static final Pattern JSON_INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
 
   private RequestIdJson() {}
 
@@ -28,7 +31,7 @@ public final class RequestIdJson {
         return;
       }
       String text = id.text();
-      if (text.matches("-?(0|[1-9][0-9]*)")) {
+      if (JSON_INTEGER.matcher(text).matches()) {
         BigInteger value = new BigInteger(text);
         if (value.bitLength() < 64) {
           out.writeNumber(value.longValue());
