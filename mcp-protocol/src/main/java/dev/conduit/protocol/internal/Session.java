@@ -58,6 +58,7 @@ public final class Session implements McpTransport.Listener {
   private final Map<RequestId, InboundRequest> inbound = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile @Nullable McpConnectionClosedException closedBecause;
 
   /** What the owner of a session (a server or a client) does with what arrives. */
   public interface Handler {
@@ -110,7 +111,7 @@ public final class Session implements McpTransport.Listener {
    */
   public CompletableFuture<JsonPayload> request(String method, @Nullable JsonPayload params, CallOptions options) {
     if (closed.get()) {
-      return CompletableFuture.failedFuture(new McpConnectionClosedException("Connection is closed", null));
+      return CompletableFuture.failedFuture(closedError());
     }
     RequestId id = RequestId.of(nextId.incrementAndGet());
     Outbound call = new Outbound(id, method, options);
@@ -138,7 +139,7 @@ public final class Session implements McpTransport.Listener {
     }
     if (closed.get()) {
       // The session closed while the request was being registered; make sure it does not wait forever.
-      call.future.completeExceptionally(new McpConnectionClosedException("Connection is closed", null));
+      call.future.completeExceptionally(closedError());
     }
     return call.future;
   }
@@ -146,9 +147,31 @@ public final class Session implements McpTransport.Listener {
   /** Sends a notification. */
   public CompletionStage<Void> notify(String method, @Nullable JsonPayload params, @Nullable RequestId related) {
     if (closed.get()) {
-      return CompletableFuture.failedFuture(new McpConnectionClosedException("Connection is closed", null));
+      return CompletableFuture.failedFuture(closedError());
     }
     return transport.send(new JsonRpcNotification(method, params), related);
+  }
+
+  /**
+   * Closes the session once the requests it is serving have been answered, or after {@code drain} at the latest.
+   * Answers that are already on their way (a result completed a moment ago) still go out.
+   */
+  public CompletableFuture<Void> closeGracefully(Duration drain) {
+    CompletableFuture<Void> closedDone = new CompletableFuture<>();
+    long deadline = System.nanoTime() + drain.toNanos();
+    Runnable check = new Runnable() {
+      @Override
+      public void run() {
+        if (inbound.isEmpty() || closed.get() || System.nanoTime() - deadline >= 0) {
+          close();
+          closedDone.complete(null);
+        } else {
+          Threads.scheduler().schedule(this, 10, TimeUnit.MILLISECONDS);
+        }
+      }
+    };
+    check.run();
+    return closedDone;
   }
 
   /** Closes the session and its transport; fails every pending request. Idempotent. */
@@ -333,6 +356,7 @@ public final class Session implements McpTransport.Listener {
       return;
     }
     String message = cause == null ? "Connection closed" : "Connection lost: " + cause.getMessage();
+    closedBecause = new McpConnectionClosedException(message, cause);
     for (Outbound call : List.copyOf(outbound.values())) {
       call.future.completeExceptionally(new McpConnectionClosedException(message, cause));
     }
@@ -340,6 +364,13 @@ public final class Session implements McpTransport.Listener {
       call.cancellation().cancel(message);
     }
     strand.execute(() -> handler.onClose(cause));
+  }
+
+  /** Why a call on a closed session fails: the reason the session ended, such as the server process's exit. */
+  private McpConnectionClosedException closedError() {
+    McpConnectionClosedException reason = closedBecause;
+    String message = reason == null ? "Connection is closed" : "Connection is closed (" + reason.getMessage() + ")";
+    return new McpConnectionClosedException(message, reason == null ? null : reason.getCause());
   }
 
   private static McpException toMcpException(String method, Throwable failure) {

@@ -3,13 +3,14 @@ package dev.conduit.protocol.internal;
 import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The threads the library runs on: handlers on virtual threads where the JDK has them (21+), otherwise on a bounded
@@ -62,16 +63,37 @@ public final class Threads {
       Method perTask = Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class);
       return (ExecutorService) perTask.invoke(null, factory);
     } catch (ReflectiveOperationException e) {
+      ElasticQueue queue = new ElasticQueue();
       ThreadPoolExecutor pool =
           new ThreadPoolExecutor(
-              FALLBACK_POOL_SIZE,
-              FALLBACK_POOL_SIZE,
-              60,
-              TimeUnit.SECONDS,
-              new LinkedBlockingQueue<>(),
-              daemonFactory("conduit-handler"));
-      pool.allowCoreThreadTimeOut(true);
+              0, FALLBACK_POOL_SIZE, 60, TimeUnit.SECONDS, queue, daemonFactory("conduit-handler"),
+              (task, executor) -> queue.force(task));
+      queue.pool = pool;
       return pool;
+    }
+  }
+
+  /**
+   * Makes a pool prefer an idle thread, then a new one (up to its maximum), and queue a task only when neither is
+   * possible; a plain ThreadPoolExecutor would either queue before growing or grow before reusing.
+   */
+  private static final class ElasticQueue extends LinkedTransferQueue<Runnable> {
+    private static final long serialVersionUID = 1L;
+
+    private transient @Nullable ThreadPoolExecutor pool;
+
+    @Override
+    public boolean offer(Runnable task) {
+      if (tryTransfer(task)) {
+        return true;
+      }
+      ThreadPoolExecutor owner = pool;
+      // Refusing makes the executor start a new thread; at the maximum it rejects, and the handler forces the task in.
+      return owner != null && owner.getPoolSize() >= owner.getMaximumPoolSize() && super.offer(task);
+    }
+
+    void force(Runnable task) {
+      super.offer(task);
     }
   }
 

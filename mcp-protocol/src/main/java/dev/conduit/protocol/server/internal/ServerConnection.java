@@ -23,6 +23,7 @@ import dev.conduit.protocol.schema.ProgressToken;
 import dev.conduit.protocol.server.ServerSession;
 import dev.conduit.protocol.transport.McpTransport;
 import dev.conduit.protocol.transport.TransportContext;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,9 @@ import org.slf4j.LoggerFactory;
 final class ServerConnection implements ServerSession, Session.Handler {
 
   private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
+
+  /** How long a closing server waits for the requests it is serving to be answered. */
+  private static final Duration SHUTDOWN_DRAIN = Duration.ofSeconds(2);
 
   private final ServerState server;
   private final Session session;
@@ -141,10 +145,10 @@ final class ServerConnection implements ServerSession, Session.Handler {
     session.close();
   }
 
-  /** Ends the listen streams gracefully, then the connection. */
+  /** Ends the listen streams gracefully, then the connection, once requests in progress are answered. */
   void shutDown() {
     listens.values().forEach(Listen::end);
-    close();
+    session.closeGracefully(SHUTDOWN_DRAIN);
   }
 
   @Override
