@@ -137,6 +137,18 @@ final class Fixture implements AutoCloseable {
         + "\",\"arguments\":{},\"_meta\":{\"progressToken\":\"p-1\"}}}";
   }
 
+  /** Waits (boundedly) until {@code condition} holds; returns whether it did. */
+  static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
+  }
+
   static JsonNode json(String text) throws IOException {
     return JSON.readTree(text);
   }
