@@ -35,6 +35,13 @@ final class Fixture implements AutoCloseable {
   final CountDownLatch release = new CountDownLatch(1);
   final McpServer server;
   final StreamableHttpServer http;
+  private final int port;
+  private final AutoCloseable door;
+
+  /** Starts a front door for an MCP server; answers its port and how to stop it. */
+  interface FrontDoor {
+    Map.Entry<Integer, AutoCloseable> start(McpServer server) throws Exception;
+  }
 
   Fixture() {
     this(StreamableHttpOptions.builder().retryInterval(java.time.Duration.ofMillis(500)).build());
@@ -44,6 +51,17 @@ final class Fixture implements AutoCloseable {
     this.server = server();
     this.http = StreamableHttpServer.builder(server).host("127.0.0.1").port(0).path("/mcp").options(options)
         .legacySse("/sse", "/message").start();
+    this.port = http.port();
+    this.door = http;
+  }
+
+  /** The same MCP server behind another front door (the JDK one is not started). */
+  Fixture(FrontDoor frontDoor) throws Exception {
+    this.server = server();
+    this.http = null;
+    Map.Entry<Integer, AutoCloseable> started = frontDoor.start(server);
+    this.port = started.getKey();
+    this.door = started.getValue();
   }
 
   private McpServer server() {
@@ -84,7 +102,7 @@ final class Fixture implements AutoCloseable {
   }
 
   int port() {
-    return http.port();
+    return port;
   }
 
   /** Standard POST headers, plus {@code extra} (a null value removes a header). */
@@ -156,7 +174,11 @@ final class Fixture implements AutoCloseable {
   @Override
   public void close() {
     release.countDown();
-    http.close();
+    try {
+      door.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
     server.close();
   }
 }
