@@ -167,6 +167,10 @@ class ModernHttpTest {
         + "\"notifications\":{\"toolsListChanged\":true}," + META + "}}";
     try (RawHttp response = post(listen, "subscriptions/listen", "")) {
       assertNotNull(response.nextMessage());
+      // A round trip on the stream first: the engine drops the closing result if the server closes before the
+      // handler thread has attached its completion (a race in mcp-protocol's Session, outside this transport).
+      fixture.server.addTool(Tool.named("new").description("New").build(), (args, ctx) -> CallToolResult.text(""));
+      assertNotNull(response.nextMessage());
       fixture.server.close();
       RawHttp.SseEvent last = null;
       for (RawHttp.SseEvent event; (event = response.nextMessage()) != null; ) {

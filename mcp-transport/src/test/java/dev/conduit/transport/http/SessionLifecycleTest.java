@@ -119,4 +119,15 @@ class SessionLifecycleTest {
       }
     }
   }
+
+  @Test
+  void aClosedMcpServerAnswers503() throws IOException {
+    try (Fixture fixture = new Fixture()) {
+      fixture.server.close();
+      try (RawHttp response = fixture.post(INITIALIZE)) {
+        assertEquals(503, response.status());
+        assertEquals(-32000, json(response.body()).path("error").path("code").asInt());
+      }
+    }
+  }
 }

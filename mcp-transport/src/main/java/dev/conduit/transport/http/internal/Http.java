@@ -53,6 +53,19 @@ public final class Http {
     exchange.respond(status, headers, codec.encode(error));
   }
 
+  /**
+   * Connects a transport to the MCP server; answers 503 and returns false if the server is closed.
+   */
+  static boolean connect(Wiring wiring, Exchange exchange, Runnable connect) {
+    try {
+      connect.run();
+      return true;
+    } catch (IllegalStateException e) {
+      error(exchange, wiring.codec(), 503, TRANSPORT_ERROR, "Service Unavailable: the server is shutting down");
+      return false;
+    }
+  }
+
   /** An error answer with an id. */
   public static JsonRpcError errorFor(@Nullable RequestId id, int code, String message) {
     return JsonRpcError.of(id, code, message);

@@ -81,7 +81,10 @@ final class LegacyEndpoint {
         sessions.remove(session);
         wiring.store().removeSession(session.id());
       });
-      wiring.server().connect(session.connection());
+      if (!Http.connect(wiring, exchange, () -> wiring.server().connect(session.connection()))) {
+        sessions.remove(session);
+        return;
+      }
       request(exchange, session, (JsonRpcRequest) message, true);
       return;
     }
@@ -142,10 +145,15 @@ final class LegacyEndpoint {
     }
     HttpConnection connection = new HttpConnection(wiring, "stateless HTTP request", null, true);
     try {
-      if (request.method().equals("initialize")) {
-        wiring.server().connect(connection);
-      } else {
-        wiring.server().connectStateless(connection, version);
+      boolean connected = Http.connect(wiring, exchange, () -> {
+        if (request.method().equals("initialize")) {
+          wiring.server().connect(connection);
+        } else {
+          wiring.server().connectStateless(connection, version);
+        }
+      });
+      if (!connected) {
+        return;
       }
     } catch (IllegalArgumentException e) {
       Http.error(exchange, wiring.codec(), 400, Http.TRANSPORT_ERROR,

@@ -69,8 +69,13 @@ public final class LegacySseEndpoint implements AutoCloseable {
     }
     connection.channel = channel;
     connections.put(id, connection);
+    try {
+      wiring.server().connect(connection);
+    } catch (IllegalStateException e) {
+      connection.close();
+      return;
+    }
     channel.write(Sse.named("endpoint", messagePath + "?sessionId=" + id));
-    wiring.server().connect(connection);
   }
 
   /** Serves the message endpoint: POST delivers one message to the connection {@code sessionId} names. */

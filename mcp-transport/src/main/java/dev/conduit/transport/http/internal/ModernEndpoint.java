@@ -73,7 +73,9 @@ final class ModernEndpoint {
       }
     };
     RequestStream stream = new RequestStream(wiring, request.id(), null, null, exchange, answering);
-    wiring.server().connect(connection);
+    if (!Http.connect(wiring, exchange, () -> wiring.server().connect(connection))) {
+      return;
+    }
     connection.register(stream);
     if (request.method().equals(LISTEN)) {
       stream.startSseNow();
