@@ -14,6 +14,7 @@ import dev.conduit.transport.http.client.internal.Outgoing;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -74,7 +75,7 @@ public final class SseClientTransport implements McpTransport {
     inbox.start(listener);
     client.connect().whenComplete((ok, failure) -> {
       if (failure != null) {
-        terminate(failure);
+        terminate(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
       }
     });
   }
@@ -115,9 +116,9 @@ public final class SseClientTransport implements McpTransport {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    inbox.close(cause);
     client.close();
     http.shutdown();
+    inbox.close(cause);
   }
 
   /** Configures an {@link SseClientTransport}. */

@@ -90,7 +90,7 @@ final class EventStreams {
             + failures + " attempts"));
         return;
       }
-      if (!pause(retry) || !client.awaits(call)) {
+      if (!http.pause(retry) || !client.awaits(call)) {
         return;
       }
       Call get;
@@ -170,7 +170,7 @@ final class EventStreams {
           log.debug("Giving up the GET stream after {} attempts", failures);
           return;
         }
-        if (!pause(retry)) {
+        if (client.isClosed() || !http.pause(retry)) {
           return;
         }
       }
@@ -213,14 +213,4 @@ final class EventStreams {
     return true;
   }
 
-  /** Waits {@code millis}; false if the thread was interrupted (the transport is shutting down). */
-  private static boolean pause(long millis) {
-    try {
-      Thread.sleep(millis);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -34,6 +35,7 @@ public final class HttpResources {
   private final boolean ownsClient;
   private final ExecutorService executor;
   private final Set<Call> calls = ConcurrentHashMap.newKeySet();
+  private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean shutDown;
 
   private HttpResources(OkHttpClient client, boolean ownsClient, ExecutorService executor) {
@@ -117,6 +119,20 @@ public final class HttpResources {
     }
   }
 
+  /**
+   * Waits {@code millis} before a reconnect, on a transport thread.
+   *
+   * @return false if the transport shut down meanwhile (or the thread was interrupted): give up
+   */
+  public boolean pause(long millis) {
+    try {
+      return !stopped.await(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** Cancels every call in progress. */
   public void cancelAll() {
     for (Call call : List.copyOf(calls)) {
@@ -125,16 +141,18 @@ public final class HttpResources {
   }
 
   /**
-   * Cancels every call, stops the threads and, if the client is ours, shuts it down: its dispatcher's executor
-   * stops and its pooled connections close. Idempotent.
+   * Cancels every call, wakes every pause, lets the threads end and, if the client is ours, shuts it down: its
+   * dispatcher's executor stops and its pooled connections close. Idempotent. Never interrupts a thread, not even
+   * the calling one, which may be a transport thread about to tell the listener.
    */
   public void shutdown() {
     if (shutDown) {
       return;
     }
     shutDown = true;
+    stopped.countDown();
     cancelAll();
-    executor.shutdownNow();
+    executor.shutdown();
     if (ownsClient) {
       client.dispatcher().executorService().shutdown();
       client.connectionPool().evictAll();

@@ -112,12 +112,11 @@ public final class StreamableClient {
     return http.client();
   }
 
-  /** Closes: reports the end, stops every stream, ends the session (best effort) and releases the client. */
+  /** Closes: stops every stream, ends the session (best effort), releases the client, then reports the end. */
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    inbox.close(null);
     stopEverything();
     String session = state.sessionId();
     if (session != null && fallback == null && settings.deleteSessionOnClose()) {
@@ -128,6 +127,7 @@ public final class StreamableClient {
       }
     }
     http.shutdown();
+    inbox.close(null);
   }
 
   /** Ends the transport because it cannot go on. */
@@ -135,9 +135,9 @@ public final class StreamableClient {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    inbox.close(cause);
     stopEverything();
     http.shutdown();
+    inbox.close(cause);
   }
 
   boolean isClosed() {
