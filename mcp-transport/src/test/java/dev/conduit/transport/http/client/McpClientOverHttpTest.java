@@ -52,7 +52,8 @@ class McpClientOverHttpTest {
     if (method.startsWith("notifications/")) {
       return status(202);
     }
-    String answer = method.equals("initialize") ? initializeResult(id(request), "2025-11-25") : result(id(request), SUM);
+    String answer =
+        method.equals("initialize") ? initializeResult(id(request), "2025-11-25") : result(id(request), SUM);
     String log = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\","
         + "\"params\":{\"level\":\"info\",\"data\":\"adding\"}}";
     EventStream stream = method.equals("tools/call")

@@ -212,7 +212,8 @@ class StreamableHttpWireTest {
   @Test
   void anErrorWithANullIdAnsweringARequestBecomesThatRequestsError() throws Exception {
     serve(request -> json(400,
-        "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32000,\"message\":\"Bad Request: Server not initialized\"},\"id\":null}"));
+        "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32000,\"message\":\"Bad Request: Server not initialized\"},"
+            + "\"id\":null}"));
 
     transport.send(request(5, "tools/list", "{}"), null).toCompletableFuture().get(10, TimeUnit.SECONDS);
 

@@ -38,7 +38,8 @@ final class EventStreams {
   }
 
   /** What one stream brought before it ended. */
-  private record Outcome(@Nullable String lastEventId, long retryMillis, boolean delivered, @Nullable IOException failure) {
+  private record Outcome(
+      @Nullable String lastEventId, long retryMillis, boolean delivered, @Nullable IOException failure) {
 
     boolean advancedFrom(@Nullable String previousId) {
       return delivered || (lastEventId != null && !lastEventId.equals(previousId));

@@ -45,9 +45,8 @@ public final class StreamableClient {
   private final Map<RequestId, InFlight> inFlight = new ConcurrentHashMap<>();
   private final EventStreams streams;
   private final Reinitializer reinitializer;
+  private final LegacyFallback fallback = new LegacyFallback();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final Object fallbackLock = new Object();
-  private volatile @Nullable CompletableFuture<LegacySseClient> fallback;
   private volatile boolean confirmed;
 
   public StreamableClient(HttpSettings settings) {
@@ -74,7 +73,7 @@ public final class StreamableClient {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    CompletableFuture<LegacySseClient> legacy = fallback;
+    CompletableFuture<LegacySseClient> legacy = fallback.current();
     if (legacy != null) {
       return legacy.thenCompose(client -> client.send(out));
     }
@@ -103,8 +102,7 @@ public final class StreamableClient {
 
   /** Whether the server turned out to speak only HTTP+SSE. */
   public boolean usesLegacySse() {
-    CompletableFuture<LegacySseClient> legacy = fallback;
-    return legacy != null && legacy.isDone() && !legacy.isCompletedExceptionally();
+    return fallback.active();
   }
 
   /** The OkHttp client the transport uses. */
@@ -119,7 +117,7 @@ public final class StreamableClient {
     }
     stopEverything();
     String session = state.sessionId();
-    if (session != null && fallback == null && settings.deleteSessionOnClose()) {
+    if (session != null && fallback.current() == null && settings.deleteSessionOnClose()) {
       try {
         http.executeBriefly(requests.delete(settings.url(), session, state.protocolVersion()), settings.closeTimeout());
       } catch (IOException | RuntimeException e) {
@@ -188,7 +186,7 @@ public final class StreamableClient {
     }
   }
 
-  private void post(Outgoing out, @Nullable InFlight call, CompletableFuture<Void> sent, boolean retried) {
+  private void post(Outgoing out, @Nullable InFlight call, CompletableFuture<Void> sent, boolean noRenewal) {
     String session = out.isInitialize() ? null : state.sessionId();
     Request request;
     try {
@@ -205,7 +203,7 @@ public final class StreamableClient {
         return;
       }
       try (Response response = post.execute()) {
-        onResponse(out, call, sent, retried, session, response);
+        onResponse(out, call, sent, noRenewal, session, response);
       }
     } catch (IOException e) {
       failed(out, call, sent, e);
@@ -215,10 +213,10 @@ public final class StreamableClient {
   }
 
   private void onResponse(
-      Outgoing out, @Nullable InFlight call, CompletableFuture<Void> sent, boolean retried, @Nullable String session,
+      Outgoing out, @Nullable InFlight call, CompletableFuture<Void> sent, boolean noRenewal, @Nullable String session,
       Response response) throws IOException {
     int code = response.code();
-    if (code == 404 && session != null && !retried) {
+    if (code == 404 && session != null && !noRenewal) {
       log.debug("Session {} is gone (404 to {}); initializing again", session, out);
       reinitializer.reinitialize(session).whenComplete((ok, failure) -> {
         if (failure != null) {
@@ -298,23 +296,14 @@ public final class StreamableClient {
     if (call != null) {
       inFlight.remove(call.id(), call);
     }
-    CompletableFuture<LegacySseClient> legacy;
-    synchronized (fallbackLock) {
-      legacy = fallback;
-      if (legacy == null) {
-        log.debug("{}: trying the HTTP+SSE transport", status);
-        LegacySseClient client =
-            new LegacySseClient(settings, settings.url(), http, requests, inbox::deliver, this::terminate);
-        legacy = client.connect().thenApply(ignored -> client);
-        fallback = legacy;
-      }
-    }
+    log.debug("{}: trying the HTTP+SSE transport", status);
     RequestId id = init.id();
-    legacy.thenCompose(client -> client.send(init)).whenComplete((ok, failure) -> {
-      if (failure != null && id != null && !closed.get()) {
-        inbox.deliver(HttpErrors.of(id, status + ", and the HTTP+SSE transport did not work either: " + failure));
-      }
-    });
+    fallback.begin(() -> new LegacySseClient(settings, settings.url(), http, requests, inbox::deliver, this::terminate),
+        init).whenComplete((ok, failure) -> {
+          if (failure != null && id != null && !closed.get()) {
+            inbox.deliver(HttpErrors.of(id, status + ", and the HTTP+SSE transport did not work either: " + failure));
+          }
+        });
   }
 
   /** Delivers a message read from a stream or a body; {@code awaiting} is the request whose response it carries. */
@@ -387,10 +376,7 @@ public final class StreamableClient {
       call.cancel();
     }
     inFlight.clear();
-    CompletableFuture<LegacySseClient> legacy = fallback;
-    if (legacy != null) {
-      legacy.thenAccept(LegacySseClient::close);
-    }
+    fallback.close();
     http.cancelAll();
   }
 

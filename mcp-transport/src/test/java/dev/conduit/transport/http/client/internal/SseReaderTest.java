@@ -80,7 +80,8 @@ class SseReaderTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Timeout(120) // linear, not quadratic: rescanning the line on every 1000 bytes would take many minutes
+  // Linear, not quadratic: rescanning the line on every 1000 bytes would take many minutes.
+  @org.junit.jupiter.api.Timeout(120)
   void readsALargeSingleLineEventThatArrivesInSmallPieces() throws IOException {
     byte[] payload = new byte[8 * 1024 * 1024];
     Arrays.fill(payload, (byte) 'x');
