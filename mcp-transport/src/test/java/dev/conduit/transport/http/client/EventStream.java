@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
+import mockwebserver3.SocketEffect;
 import okio.BufferedSink;
 
 /**
@@ -19,6 +20,7 @@ import okio.BufferedSink;
 final class EventStream implements MockResponseBody {
 
   private static final String END = new String("END");
+  private static final String CUT = new String("CUT");
   private static final long LIFETIME_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
@@ -58,6 +60,16 @@ final class EventStream implements MockResponseBody {
 
   void end() {
     queue.add(END);
+  }
+
+  /** Ends the body without the final chunk: with {@link #cutResponse()}, the connection then breaks mid-stream. */
+  void cut() {
+    queue.add(CUT);
+  }
+
+  /** A 200 response carrying this stream, whose socket closes when the body ends. */
+  MockResponse cutResponse() {
+    return response(new MockResponse.Builder().onResponseEnd(new SocketEffect.CloseSocket(true, false, false)));
   }
 
   /** A 200 response carrying this stream. */
@@ -100,6 +112,9 @@ final class EventStream implements MockResponseBody {
         String next = queue.poll(50, TimeUnit.MILLISECONDS);
         if (next == END) {
           break;
+        }
+        if (next == CUT) {
+          return;
         }
         if (next != null) {
           chunk(sink, next);

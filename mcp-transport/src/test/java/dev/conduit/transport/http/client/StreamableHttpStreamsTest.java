@@ -121,6 +121,21 @@ class StreamableHttpStreamsTest {
   }
 
   @Test
+  void aConnectionBrokenMidStreamFailsTheRequestInsteadOfLeavingItWaiting() throws Exception {
+    EventStream broken = EventStream.open();
+    serve(request -> broken.cutResponse(), builder -> builder.getStream(false));
+
+    transport.send(request(8, "tools/call", "{\"name\":\"x\"}"), null);
+    broken.send(EventStream.message(LIST_CHANGED));
+    listener.next(JsonRpcNotification.class);
+    broken.cut();
+
+    JsonRpcError error = listener.next(JsonRpcError.class);
+    assertEquals(RequestId.of(8), error.id());
+    assertEquals(-32000, error.error().code());
+  }
+
+  @Test
   void aModernStreamThatEndsEarlyIsOverAndNotResumed() throws Exception {
     serve(request -> request.getMethod().equals("GET")
         ? status(500)
