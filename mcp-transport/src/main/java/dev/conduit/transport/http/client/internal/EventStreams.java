@@ -1,7 +1,10 @@
 package dev.conduit.transport.http.client.internal;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import okhttp3.Call;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -21,7 +24,11 @@ final class EventStreams {
 
   private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
 
-  private final StreamableClient client;
+  /** How long {@code notifications/initialized} may wait for the server to answer the GET that follows it. */
+  static final long LISTEN_WAIT_MILLIS = 5000;
+
+  private final Pending pending;
+  private final BooleanSupplier closed;
   private final HttpSettings settings;
   private final HttpResources http;
   private final HttpRequests requests;
@@ -29,8 +36,10 @@ final class EventStreams {
   private final AtomicBoolean listening = new AtomicBoolean();
 
   EventStreams(
-      StreamableClient client, HttpSettings settings, HttpResources http, HttpRequests requests, SessionState state) {
-    this.client = client;
+      Pending pending, BooleanSupplier closed, HttpSettings settings, HttpResources http, HttpRequests requests,
+      SessionState state) {
+    this.pending = pending;
+    this.closed = closed;
     this.settings = settings;
     this.http = http;
     this.requests = requests;
@@ -53,32 +62,41 @@ final class EventStreams {
   /** Reads the stream that answers {@code call}'s POST, and resumes it if it ends before the response. */
   void readResponse(InFlight call, Response response) {
     Outcome outcome = read(response, call);
-    if (!client.awaits(call)) {
+    if (!pending.awaits(call)) {
       return;
     }
     String why = outcome.failure() == null ? "" : " (" + outcome.failure() + ")";
     if (call.request().isModern()) {
-      client.answer(call, HttpErrors.of(call.id(), "The server ended the stream before answering " + call.request()
+      pending.answer(call, HttpErrors.of(call.id(), "The server ended the stream before answering " + call.request()
           + why));
       return;
     }
     String lastEventId = outcome.lastEventId();
     if (lastEventId == null || !resumable(lastEventId)) {
-      client.answer(call, HttpErrors.of(call.id(), "The server ended the stream before answering " + call.request()
+      pending.answer(call, HttpErrors.of(call.id(), "The server ended the stream before answering " + call.request()
           + ", and gave no event id to resume from" + why));
       return;
     }
     resume(call, lastEventId, outcome.retryOr(settings.retryDelay().toMillis()));
   }
 
-  /** Opens the GET stream, unless it is disabled or open already. */
-  void listen() {
+  /**
+   * Opens the GET stream, unless it is disabled or open already.
+   *
+   * @return completes once the server has answered the GET (with a stream, or with a refusal), or after {@value
+   *     #LISTEN_WAIT_MILLIS} ms, so that a caller can hold its next messages until the GET is out
+   */
+  CompletableFuture<Void> listen() {
+    CompletableFuture<Void> answered = new CompletableFuture<>();
     if (!settings.getStream() || !listening.compareAndSet(false, true)) {
-      return;
+      answered.complete(null);
+      return answered;
     }
-    if (!http.execute(this::listenLoop)) {
+    if (!http.execute(() -> listenLoop(answered))) {
       listening.set(false);
+      answered.complete(null);
     }
+    return answered.completeOnTimeout(null, LISTEN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   private void resume(InFlight call, String firstEventId, long firstRetry) {
@@ -87,18 +105,18 @@ final class EventStreams {
     int failures = 0;
     while (true) {
       if (failures >= settings.maxReconnectAttempts()) {
-        client.answer(call, HttpErrors.of(call.id(), "Gave up resuming the stream of " + call.request() + " after "
+        pending.answer(call, HttpErrors.of(call.id(), "Gave up resuming the stream of " + call.request() + " after "
             + failures + " attempts"));
         return;
       }
-      if (!http.pause(retry) || !client.awaits(call)) {
+      if (!http.pause(retry) || !pending.awaits(call)) {
         return;
       }
       Call get;
       try {
         get = http.newCall(requests.get(settings.url(), lastEventId, state.sessionId(), state.protocolVersion()));
       } catch (RuntimeException e) {
-        client.answer(call, HttpErrors.of(call.id(), "Cannot resume the stream of " + call.request() + ": " + e));
+        pending.answer(call, HttpErrors.of(call.id(), "Cannot resume the stream of " + call.request() + ": " + e));
         return;
       }
       try {
@@ -111,7 +129,7 @@ final class EventStreams {
               failures++;
               continue;
             }
-            client.answer(call, HttpErrors.of(call.id(), "Cannot resume the stream of " + call.request() + ": "
+            pending.answer(call, HttpErrors.of(call.id(), "Cannot resume the stream of " + call.request() + ": "
                 + HttpErrors.describe(response)));
             return;
           }
@@ -127,18 +145,18 @@ final class EventStreams {
       } finally {
         http.release(get);
       }
-      if (!client.awaits(call)) {
+      if (!pending.awaits(call)) {
         return;
       }
     }
   }
 
-  private void listenLoop() {
+  private void listenLoop(CompletableFuture<Void> answered) {
     try {
       String lastEventId = null;
       long retry = settings.retryDelay().toMillis();
       int failures = 0;
-      while (!client.isClosed()) {
+      while (!closed.getAsBoolean()) {
         Request request;
         try {
           request = requests.get(settings.url(), lastEventId, state.sessionId(), state.protocolVersion());
@@ -148,6 +166,7 @@ final class EventStreams {
         }
         Call get = http.newCall(request);
         try (Response response = get.execute()) {
+          answered.complete(null);
           if (response.isSuccessful() && HttpErrors.isEventStream(response)) {
             Outcome outcome = read(response, null);
             failures = outcome.advancedFrom(lastEventId) ? 0 : failures + 1;
@@ -163,6 +182,7 @@ final class EventStreams {
             return;
           }
         } catch (IOException e) {
+          answered.complete(null);
           failures++;
         } finally {
           http.release(get);
@@ -171,11 +191,12 @@ final class EventStreams {
           log.debug("Giving up the GET stream after {} attempts", failures);
           return;
         }
-        if (client.isClosed() || !http.pause(retry)) {
+        if (closed.getAsBoolean() || !http.pause(retry)) {
           return;
         }
       }
     } finally {
+      answered.complete(null);
       listening.set(false);
     }
   }
@@ -191,9 +212,9 @@ final class EventStreams {
     try {
       for (SseEvent event = reader.next(); event != null; event = reader.next()) {
         if ("message".equals(event.type()) && !event.isBlank()) {
-          client.receiveEvent(event.data(), awaiting);
+          pending.receiveEvent(event.data(), awaiting);
           delivered = true;
-          if (awaiting != null && !client.awaits(awaiting)) {
+          if (awaiting != null && !pending.awaits(awaiting)) {
             break; // answered: the server should end the stream now, and nothing else on it is of use
           }
         }

@@ -36,6 +36,7 @@ public final class LegacySseClient {
   private final Consumer<JsonRpcMessage> deliver;
   private final Consumer<@Nullable Throwable> onEnd;
   private final CompletableFuture<HttpUrl> endpoint = new CompletableFuture<>();
+  private final SendOrder order = new SendOrder();
   private volatile @Nullable Call stream;
   private volatile boolean closed;
 
@@ -74,15 +75,22 @@ public final class LegacySseClient {
     return endpoint.isDone() && !endpoint.isCompletedExceptionally() ? endpoint.join() : null;
   }
 
-  /** POSTs {@code message} to the endpoint, once known; completes when the server accepts it. */
+  /**
+   * POSTs {@code message} to the endpoint, once known and once the messages sent before it are out; completes when
+   * the server accepts it.
+   */
   public CompletableFuture<Void> send(Outgoing message) {
-    return endpoint.thenCompose(url -> {
-      CompletableFuture<Void> sent = new CompletableFuture<>();
-      if (!http.execute(() -> post(url, message, sent))) {
+    CompletableFuture<Void> sent = new CompletableFuture<>();
+    order.next(written -> endpoint.whenComplete((url, failure) -> {
+      if (failure != null) {
+        written.complete(null);
+        sent.completeExceptionally(failure);
+      } else if (!http.execute(() -> post(url, message, sent, written))) {
+        written.complete(null);
         sent.completeExceptionally(new McpConnectionClosedException("The transport is closed", null));
       }
-      return sent;
-    });
+    }));
+    return sent;
   }
 
   /** Stops the stream; {@code onEnd} is not told. */
@@ -92,11 +100,12 @@ public final class LegacySseClient {
     cancelStream();
   }
 
-  private void post(HttpUrl url, Outgoing message, CompletableFuture<Void> sent) {
+  private void post(HttpUrl url, Outgoing message, CompletableFuture<Void> sent, CompletableFuture<Void> written) {
     Call call;
     try {
-      call = http.newCall(requests.post(url, message, null, null, null));
+      call = http.newCall(requests.post(url, message, null, null, () -> written.complete(null)));
     } catch (RuntimeException e) {
+      written.complete(null);
       sent.completeExceptionally(e);
       return;
     }
@@ -113,6 +122,7 @@ public final class LegacySseClient {
     } catch (IOException e) {
       sent.completeExceptionally(e);
     } finally {
+      written.complete(null);
       http.release(call);
     }
   }

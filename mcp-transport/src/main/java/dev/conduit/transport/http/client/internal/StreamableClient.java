@@ -3,17 +3,12 @@ package dev.conduit.transport.http.client.internal;
 import dev.conduit.protocol.McpConnectionClosedException;
 import dev.conduit.protocol.jsonrpc.DecodeResult;
 import dev.conduit.protocol.jsonrpc.JsonRpcCodec;
-import dev.conduit.protocol.jsonrpc.JsonRpcError;
 import dev.conduit.protocol.jsonrpc.JsonRpcMessage;
 import dev.conduit.protocol.jsonrpc.JsonRpcResponse;
-import dev.conduit.protocol.jsonrpc.JsonRpcResult;
 import dev.conduit.protocol.jsonrpc.RequestId;
 import dev.conduit.protocol.transport.McpTransport;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
@@ -42,10 +37,11 @@ public final class StreamableClient {
   private final JsonRpcCodec codec;
   private final Inbox inbox = new Inbox();
   private final SessionState state = new SessionState();
-  private final Map<RequestId, InFlight> inFlight = new ConcurrentHashMap<>();
+  private final Pending pending;
   private final EventStreams streams;
   private final Reinitializer reinitializer;
   private final LegacyFallback fallback = new LegacyFallback();
+  private final SendOrder order = new SendOrder();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile boolean confirmed;
 
@@ -54,7 +50,8 @@ public final class StreamableClient {
     this.http = HttpResources.create(settings, "http-client");
     this.requests = new HttpRequests(settings.headers());
     this.codec = settings.codec();
-    this.streams = new EventStreams(this, settings, http, requests, state);
+    this.pending = new Pending(inbox, state, codec);
+    this.streams = new EventStreams(pending, this::isClosed, settings, http, requests, state);
     this.reinitializer = new Reinitializer(this, state);
   }
 
@@ -78,7 +75,7 @@ public final class StreamableClient {
       return legacy.thenCompose(client -> client.send(out));
     }
     RequestId cancelled = out.cancelledRequest();
-    InFlight target = cancelled == null ? null : inFlight.remove(cancelled);
+    InFlight target = cancelled == null ? null : pending.remove(cancelled);
     if (target != null) {
       // Nobody waits for the response any more: stop reading it. On a modern request closing the stream *is* the
       // cancellation, and the notification must not be sent; a legacy server still needs to be told.
@@ -142,79 +139,107 @@ public final class StreamableClient {
     return closed.get();
   }
 
-  /** Posts {@code out} on a transport thread, once any renewal of the session in progress is over. */
+  /**
+   * Posts {@code out} on a transport thread once the messages sent before it are out, and once any renewal of the
+   * session in progress is over.
+   */
   private CompletableFuture<Void> dispatch(Outgoing out) {
-    CompletableFuture<Void> renewing = reinitializer.pending();
-    if (renewing == null) {
-      return start(out, null, false);
-    }
-    // The session is being renewed: wait for the new one rather than go out with none.
-    return renewing.thenCompose(ok -> start(out, null, false));
+    CompletableFuture<Void> sent = new CompletableFuture<>();
+    order.next(written -> {
+      CompletableFuture<Void> renewing = reinitializer.pending();
+      if (renewing == null) {
+        start(out, null, false, sent, written);
+        return;
+      }
+      // The session is being renewed: wait for the new one rather than go out with none.
+      renewing.whenComplete((ok, failure) -> {
+        if (failure == null) {
+          start(out, null, false, sent, written);
+        } else {
+          written.complete(null);
+          sent.completeExceptionally(failure);
+        }
+      });
+    });
+    return sent;
   }
 
   /**
-   * Posts a message of the transport's own at once (during a session renewal): {@code internal} receives the
-   * response to a request instead of the listener, and a 404 does not start another renewal.
+   * Posts a message of the transport's own at once (during a session renewal, so not behind the messages that wait
+   * for it): {@code internal} receives the response to a request instead of the listener, and a 404 does not start
+   * another renewal.
    */
   CompletableFuture<Void> dispatchInternal(Outgoing out, @Nullable CompletableFuture<JsonRpcResponse> internal) {
-    return start(out, internal, true);
+    CompletableFuture<Void> sent = new CompletableFuture<>();
+    start(out, internal, true, sent, new CompletableFuture<>());
+    return sent;
   }
 
-  private CompletableFuture<Void> start(
-      Outgoing out, @Nullable CompletableFuture<JsonRpcResponse> internal, boolean noRenewal) {
-    CompletableFuture<Void> sent = new CompletableFuture<>();
-    InFlight call = null;
-    if (out.isRequest()) {
-      call = new InFlight(out, internal);
-      inFlight.put(call.id(), call);
-    }
-    InFlight tracked = call;
-    execute(() -> post(out, tracked, sent, noRenewal), tracked, sent);
-    return sent;
+  private void start(
+      Outgoing out, @Nullable CompletableFuture<JsonRpcResponse> internal, boolean noRenewal,
+      CompletableFuture<Void> sent, CompletableFuture<Void> written) {
+    InFlight tracked = out.isRequest() ? pending.track(out, internal) : null;
+    execute(() -> post(out, tracked, sent, written, noRenewal), tracked, sent, written);
   }
 
   JsonRpcCodec codec() {
     return codec;
   }
 
-  private void execute(Runnable post, @Nullable InFlight call, CompletableFuture<Void> sent) {
+  private void execute(
+      Runnable post, @Nullable InFlight call, CompletableFuture<Void> sent, CompletableFuture<Void> written) {
     if (!http.execute(post)) {
       if (call != null) {
-        inFlight.remove(call.id(), call);
+        pending.forget(call);
       }
+      written.complete(null);
       sent.completeExceptionally(closedException());
     }
   }
 
-  private void post(Outgoing out, @Nullable InFlight call, CompletableFuture<Void> sent, boolean noRenewal) {
-    String session = out.isInitialize() ? null : state.sessionId();
-    Request request;
+  /**
+   * One POST. {@code written} completes once the body is on the connection, or the POST ends before that; a
+   * request counts as sent then, a notification or a response once the server accepts it.
+   */
+  private void post(
+      Outgoing out, @Nullable InFlight call, CompletableFuture<Void> sent, CompletableFuture<Void> written,
+      boolean noRenewal) {
     try {
-      request = requests.post(
-          settings.url(), out, session, versionFor(out), out.isRequest() ? () -> sent.complete(null) : null);
-    } catch (RuntimeException e) {
-      failed(out, call, sent, e);
-      return;
-    }
-    Call post = http.newCall(request);
-    try {
-      if (call != null && !call.attach(post)) {
-        sent.complete(null);
+      String session = out.isInitialize() ? null : state.sessionId();
+      Request request;
+      try {
+        request = requests.post(settings.url(), out, session, versionFor(out), () -> {
+          written.complete(null);
+          if (out.isRequest()) {
+            sent.complete(null);
+          }
+        });
+      } catch (RuntimeException e) {
+        failed(out, call, sent, e);
         return;
       }
-      try (Response response = post.execute()) {
-        onResponse(out, call, sent, noRenewal, session, response);
+      Call post = http.newCall(request);
+      try {
+        if (call != null && !call.attach(post)) {
+          sent.complete(null);
+          return;
+        }
+        try (Response response = post.execute()) {
+          onResponse(out, call, sent, written, noRenewal, session, response);
+        }
+      } catch (IOException e) {
+        failed(out, call, sent, e);
+      } finally {
+        http.release(post);
       }
-    } catch (IOException e) {
-      failed(out, call, sent, e);
     } finally {
-      http.release(post);
+      written.complete(null);
     }
   }
 
   private void onResponse(
-      Outgoing out, @Nullable InFlight call, CompletableFuture<Void> sent, boolean noRenewal, @Nullable String session,
-      Response response) throws IOException {
+      Outgoing out, @Nullable InFlight call, CompletableFuture<Void> sent, CompletableFuture<Void> written,
+      boolean noRenewal, @Nullable String session, Response response) throws IOException {
     int code = response.code();
     if (code == 404 && session != null && !noRenewal) {
       log.debug("Session {} is gone (404 to {}); initializing again", session, out);
@@ -222,7 +247,7 @@ public final class StreamableClient {
         if (failure != null) {
           sent.completeExceptionally(failure);
         } else {
-          execute(() -> post(out, call, sent, true), call, sent);
+          execute(() -> post(out, call, sent, written, true), call, sent, written);
         }
       });
       return;
@@ -237,7 +262,7 @@ public final class StreamableClient {
         sent.completeExceptionally(new IOException(HttpErrors.describe(response)));
       } else {
         sent.complete(null);
-        answer(call, HttpErrors.fromStatus(call.id(), response, codec));
+        pending.answer(call, HttpErrors.fromStatus(call.id(), response, codec));
       }
       return;
     }
@@ -245,20 +270,24 @@ public final class StreamableClient {
     if (out.isInitialize()) {
       state.initialized(out, response.header(McpHeaders.SESSION_ID));
     }
-    sent.complete(null);
     if (call == null) {
       // Whatever body answers a notification or a response (some servers send one) is of no interest.
       if (out.isInitialized()) {
-        streams.listen();
+        // The engine waits for this before it sends anything else: so the GET goes out before the next request,
+        // and a server that answers a pending request on whichever GET comes next sees the right one.
+        streams.listen().whenComplete((ok, failure) -> sent.complete(null));
+      } else {
+        sent.complete(null);
       }
       return;
     }
+    sent.complete(null);
     if (HttpErrors.isEventStream(response)) {
       streams.readResponse(call, response);
     } else if (HttpErrors.isJson(response)) {
       readJson(call, response);
     } else if (code != 202 && code != 204 && HttpErrors.readBody(response, codec.maxMessageBytes()).length > 0) {
-      answer(call, HttpErrors.of(call.id(),
+      pending.answer(call, HttpErrors.of(call.id(),
           "Unexpected content type " + response.header("Content-Type") + " answering " + out));
     }
     // Otherwise (202): the server will answer on the GET stream.
@@ -267,12 +296,12 @@ public final class StreamableClient {
   private void readJson(InFlight call, Response response) throws IOException {
     DecodeResult decoded = codec.decode(HttpErrors.readBody(response, codec.maxMessageBytes()));
     if (decoded instanceof DecodeResult.Success success) {
-      receive(success.message(), call);
+      pending.receive(success.message(), call);
     } else {
-      answer(call, ((DecodeResult.Failure) decoded).error().withId(call.id()));
+      pending.answer(call, ((DecodeResult.Failure) decoded).error().withId(call.id()));
     }
-    if (inFlight.get(call.id()) == call) {
-      answer(call, HttpErrors.of(call.id(), "The server's JSON response did not answer " + call.request()));
+    if (pending.awaits(call)) {
+      pending.answer(call, HttpErrors.of(call.id(), "The server's JSON response did not answer " + call.request()));
     }
   }
 
@@ -283,18 +312,18 @@ public final class StreamableClient {
     }
     if (!sent.isDone()) {
       if (call != null) {
-        inFlight.remove(call.id(), call);
+        pending.forget(call);
       }
       sent.completeExceptionally(failure);
     } else if (call != null && !closed.get()) {
-      answer(call, HttpErrors.of(call.id(), "The connection failed before " + out + " was answered: " + failure));
+      pending.answer(call, HttpErrors.of(call.id(), "The connection failed before " + out + " was answered: " + failure));
     }
   }
 
   private void fallBack(Outgoing init, @Nullable InFlight call, CompletableFuture<Void> sent, String status) {
     sent.complete(null);
     if (call != null) {
-      inFlight.remove(call.id(), call);
+      pending.forget(call);
     }
     log.debug("{}: trying the HTTP+SSE transport", status);
     RequestId id = init.id();
@@ -306,64 +335,6 @@ public final class StreamableClient {
         });
   }
 
-  /** Delivers a message read from a stream or a body; {@code awaiting} is the request whose response it carries. */
-  void receive(JsonRpcMessage message, @Nullable InFlight awaiting) {
-    if (message instanceof JsonRpcError error && error.id() == null && awaiting != null) {
-      message = error.withId(awaiting.id());
-    }
-    if (message instanceof JsonRpcResponse response && response.id() != null) {
-      InFlight call = inFlight.remove(response.id());
-      if (call != null) {
-        answered(call, response);
-        return;
-      }
-    }
-    if (!closed.get()) {
-      inbox.deliver(message);
-    }
-  }
-
-  /** Decodes and delivers the data of a {@code message} event. */
-  void receiveEvent(byte[] data, @Nullable InFlight awaiting) {
-    DecodeResult decoded = codec.decode(data);
-    if (decoded instanceof DecodeResult.Success success) {
-      receive(success.message(), awaiting);
-      return;
-    }
-    JsonRpcError error = ((DecodeResult.Failure) decoded).error();
-    InFlight target = error.id() == null ? null : inFlight.get(error.id());
-    if (target != null) {
-      answer(target, error);
-    } else {
-      log.warn("Ignoring an event that is not a JSON-RPC message: {}", error.error().message());
-    }
-  }
-
-  /** Answers {@code call} with {@code response}, unless it was answered or cancelled already. */
-  void answer(InFlight call, JsonRpcResponse response) {
-    if (inFlight.remove(call.id(), call)) {
-      answered(call, response);
-    }
-  }
-
-  /** Whether {@code call} still waits for its response. */
-  boolean awaits(InFlight call) {
-    return !closed.get() && !call.isCancelled() && inFlight.get(call.id()) == call;
-  }
-
-  private void answered(InFlight call, JsonRpcResponse response) {
-    if (call.request().isInitialize() && response instanceof JsonRpcResult result) {
-      // The version header of every later request comes from here, so learn it before anyone can send one.
-      state.negotiated(result.result().memberText("protocolVersion"));
-    }
-    CompletableFuture<JsonRpcResponse> internal = call.internal();
-    if (internal != null) {
-      internal.complete(response);
-    } else if (!closed.get()) {
-      inbox.deliver(response);
-    }
-  }
-
   private @Nullable String versionFor(Outgoing out) {
     if (out.modernVersion() != null) {
       return out.modernVersion();
@@ -372,10 +343,7 @@ public final class StreamableClient {
   }
 
   private void stopEverything() {
-    for (InFlight call : List.copyOf(inFlight.values())) {
-      call.cancel();
-    }
-    inFlight.clear();
+    pending.stop();
     fallback.close();
     http.cancelAll();
   }
