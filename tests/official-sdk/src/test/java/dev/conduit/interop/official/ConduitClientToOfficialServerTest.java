@@ -166,6 +166,16 @@ class ConduitClientToOfficialServerTest {
 
   @ParameterizedTest
   @EnumSource(Transport.class)
+  void receivesArgumentsThatBreakTheToolsSchemaAsAToolError(Transport transport) {
+    CallToolResult result = client(transport).callTool("echo", Map.of("text", 42));
+
+    assertTrue(result.failed(), result.toString());
+    String message = ((TextContent) result.content().get(0)).text();
+    assertTrue(message.contains("input validation failed") && message.contains("/text"), message);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
   void receivesAnUnknownToolAsAnInvalidParamsError(Transport transport) {
     McpException error = assertThrows(McpException.class, () -> client(transport).callTool("no_such_tool", Map.of()));
 

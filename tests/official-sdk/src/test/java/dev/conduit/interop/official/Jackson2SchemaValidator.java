@@ -25,8 +25,8 @@ final class Jackson2SchemaValidator implements JsonSchemaValidator {
   static final Jackson2SchemaValidator INSTANCE = new Jackson2SchemaValidator();
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
-      SpecificationVersion.DRAFT_2020_12, builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)));
+  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+      builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)));
 
   private final Map<Map<String, Object>, Schema> schemas = new ConcurrentHashMap<>();
 
@@ -36,7 +36,8 @@ final class Jackson2SchemaValidator implements JsonSchemaValidator {
   public ValidationResponse validate(Map<String, Object> schema, Object content) {
     try {
       JsonNode json = content instanceof String text ? MAPPER.readTree(text) : MAPPER.valueToTree(content);
-      List<Error> errors = schemas.computeIfAbsent(schema, s -> REGISTRY.getSchema(MAPPER.valueToTree(s))).validate(json);
+      Schema compiled = schemas.computeIfAbsent(schema, s -> REGISTRY.getSchema(MAPPER.valueToTree(s)));
+      List<Error> errors = compiled.validate(json);
       return errors.isEmpty() ? ValidationResponse.asValid(json.toString())
           : ValidationResponse.asInvalid("Validation failed: " + errors);
     } catch (JsonProcessingException | RuntimeException e) {
