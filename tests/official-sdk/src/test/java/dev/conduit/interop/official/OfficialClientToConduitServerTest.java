@@ -101,7 +101,7 @@ class OfficialClientToConduitServerTest {
 
   private McpSyncClient connect(McpClientTransport transport) {
     McpSyncClient client = McpClient.sync(transport)
-        .clientInfo(new Implementation("official-sdk-client", "2.1.0"))
+        .clientInfo(Implementation.builder("official-sdk-client", "2.1.0").build())
         .requestTimeout(Interop.WAIT)
         .initializationTimeout(Interop.WAIT)
         .jsonSchemaValidator(Jackson2SchemaValidator.INSTANCE)
@@ -255,10 +255,13 @@ class OfficialClientToConduitServerTest {
   @ParameterizedTest
   @EnumSource(Transport.class)
   void readsAResource(Transport transport) {
-    ReadResourceResult result = client(transport).readResource(new ReadResourceRequest("test://static-text"));
+    ReadResourceResult result =
+        client(transport).readResource(ReadResourceRequest.builder("test://static-text").build());
 
-    assertEquals(List.of(new TextResourceContents("test://static-text", "text/plain",
-        "This is the content of the static text resource.")), result.contents());
+    TextResourceContents contents = assertInstanceOf(TextResourceContents.class, result.contents().get(0));
+    assertEquals("test://static-text", contents.uri());
+    assertEquals("text/plain", contents.mimeType());
+    assertEquals("This is the content of the static text resource.", contents.text());
   }
 
   @ParameterizedTest
@@ -268,7 +271,7 @@ class OfficialClientToConduitServerTest {
 
     assertTrue(client.listResourceTemplates().resourceTemplates().stream().map(ResourceTemplate::uriTemplate)
         .anyMatch("test://template/{id}/data"::equals));
-    ReadResourceResult result = client.readResource(new ReadResourceRequest("test://template/42/data"));
+    ReadResourceResult result = client.readResource(ReadResourceRequest.builder("test://template/42/data").build());
 
     TextResourceContents contents = assertInstanceOf(TextResourceContents.class, result.contents().get(0));
     assertEquals("test://template/42/data", contents.uri());
@@ -279,8 +282,8 @@ class OfficialClientToConduitServerTest {
   @ParameterizedTest
   @EnumSource(Transport.class)
   void getsAPromptWithArguments(Transport transport) {
-    GetPromptResult result = client(transport).getPrompt(
-        new GetPromptRequest("test_prompt_with_arguments", Map.of("arg1", "one", "arg2", "two")));
+    GetPromptResult result = client(transport).getPrompt(GetPromptRequest.builder("test_prompt_with_arguments")
+        .arguments(Map.of("arg1", "one", "arg2", "two")).build());
 
     assertEquals(1, result.messages().size());
     assertEquals(Role.USER, result.messages().get(0).role());
@@ -291,8 +294,8 @@ class OfficialClientToConduitServerTest {
   @ParameterizedTest
   @EnumSource(Transport.class)
   void completesAPromptArgument(Transport transport) {
-    var result = client(transport).completeCompletion(new CompleteRequest(
-        new PromptReference("test_prompt_with_arguments"), new CompleteArgument("arg1", "test")));
+    var result = client(transport).completeCompletion(CompleteRequest.builder(
+        new PromptReference("test_prompt_with_arguments"), new CompleteArgument("arg1", "test")).build());
 
     assertEquals(List.of("testValue1", "testValue2", "test"), result.completion().values());
   }

@@ -60,7 +60,7 @@ final class OfficialHttpServer implements AutoCloseable {
       Context context = tomcat.addContext("", baseDir.toString());
       Wrapper wrapper = Tomcat.addServlet(context, "mcp", provider);
       wrapper.setAsyncSupported(true);
-      context.addServletMappingDecoded("/*", "mcp");
+      context.addServletMapping("/*", "mcp");
       tomcat.start();
       return new OfficialHttpServer(tomcat, server, baseDir, connector.getLocalPort());
     } catch (LifecycleException | RuntimeException e) {

@@ -87,7 +87,8 @@ final class OfficialServerFeatures {
             }),
             tool("ask_model", "Asks the client's model", TEXT_ARGUMENT, (exchange, call) -> {
               CreateMessageResult answer = exchange.createMessage(CreateMessageRequest.builder(
-                  List.of(new SamplingMessage(Role.USER, new TextContent((String) call.arguments().get("text")))),
+                  List.of(new SamplingMessage(Role.USER,
+                      TextContent.builder((String) call.arguments().get("text")).build())),
                   50).build());
               return text("model said: " + ((TextContent) answer.content()).text() + " (" + answer.model() + ")");
             }),
@@ -98,18 +99,18 @@ final class OfficialServerFeatures {
             }))
         .resources(new SyncResourceSpecification(
             Resource.builder(README_URI, "readme").mimeType("text/plain").description("A text resource").build(),
-            (exchange, read) -> new ReadResourceResult(
-                List.of(new TextResourceContents(read.uri(), "text/plain", README_TEXT)))))
+            (exchange, read) -> textResource(read.uri(), README_TEXT)))
         .resourceTemplates(new SyncResourceTemplateSpecification(
             ResourceTemplate.builder("test://official/items/{id}", "item").mimeType("text/plain").build(),
-            (exchange, read) -> new ReadResourceResult(List.of(new TextResourceContents(read.uri(), "text/plain",
-                "item " + read.uri().substring(read.uri().lastIndexOf('/') + 1))))))
+            (exchange, read) -> textResource(read.uri(),
+                "item " + read.uri().substring(read.uri().lastIndexOf('/') + 1))))
         .prompts(new SyncPromptSpecification(
             Prompt.builder("greet").description("Greets someone")
                 .arguments(List.of(PromptArgument.builder("name").description("Who").required(true).build()))
                 .build(),
-            (exchange, get) -> new GetPromptResult("A greeting",
-                List.of(new PromptMessage(Role.USER, new TextContent("Hello, " + get.arguments().get("name") + "!"))))))
+            (exchange, get) -> GetPromptResult.builder(List.of(new PromptMessage(Role.USER,
+                    TextContent.builder("Hello, " + get.arguments().get("name") + "!").build())))
+                .description("A greeting").build()))
         .completions(new SyncCompletionSpecification(new PromptReference("greet"),
             (exchange, complete) -> new CompleteResult(new CompleteCompletion(NAMES.stream()
                 .filter(n -> n.startsWith(complete.argument().value())).toList(), null, false))))
@@ -120,7 +121,7 @@ final class OfficialServerFeatures {
     Object token = call.progressToken();
     for (int i = 1; i <= 3; i++) {
       if (token != null) {
-        exchange.progressNotification(new ProgressNotification(token, i, 3.0, "step " + i));
+        exchange.progressNotification(ProgressNotification.builder(token, i).total(3.0).message("step " + i).build());
       }
       sleep(Duration.ofMillis(20));
     }
@@ -129,9 +130,14 @@ final class OfficialServerFeatures {
 
   private static SyncToolSpecification tool(String name, String description, String inputSchema,
       BiFunction<McpSyncServerExchange, CallToolRequest, CallToolResult> handler) {
-    Tool.Builder tool = Tool.builder(name).description(description);
-    tool = inputSchema == null ? tool.inputSchema(Map.of("type", "object")) : tool.inputSchema(JSON, inputSchema);
-    return SyncToolSpecification.builder().tool(tool.build()).callHandler(handler).build();
+    Tool.Builder tool = inputSchema == null ? Tool.builder(name, Map.of("type", "object"))
+        : Tool.builder(name, JSON, inputSchema);
+    return SyncToolSpecification.builder().tool(tool.description(description).build()).callHandler(handler).build();
+  }
+
+  private static ReadResourceResult textResource(String uri, String text) {
+    return ReadResourceResult.builder(List.of(TextResourceContents.builder(uri, text).mimeType("text/plain").build()))
+        .build();
   }
 
   private static CallToolResult text(String text) {
