@@ -201,6 +201,27 @@ class StreamableHttpStreamsTest {
     assertEquals(1, server.seen().stream().filter(r -> r.getMethod().equals("GET")).count());
   }
 
+  @Test
+  void initializedWaitsOnlyBrieflyForAGetWhoseHeadersComeWithItsFirstEvent() throws Exception {
+    // As the official Java SDK's servlet transport answers a GET: nothing at all until it has an event to send.
+    serve(request -> request.getMethod().equals("GET")
+            ? new MockResponse.Builder().code(405).headersDelay(8, TimeUnit.SECONDS).build()
+            : initializedServer(request),
+        builder -> builder);
+    transport.send(initialize(1), null);
+    listener.next(JsonRpcResult.class);
+    long start = System.nanoTime();
+
+    transport.send(notification("notifications/initialized"), null).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertTrue(waited < 2500, "initialized took " + waited + " ms waiting for the GET's response headers");
+    RecordedRequest get = server.take();
+    while (!get.getMethod().equals("GET")) {
+      get = server.take();
+    }
+  }
+
   private static MockResponse initializedServer(RecordedRequest request) {
     String method = method(request);
     if (method.equals("initialize")) {

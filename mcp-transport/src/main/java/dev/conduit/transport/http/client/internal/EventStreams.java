@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,13 @@ final class EventStreams {
 
   /** How long {@code notifications/initialized} may wait for the server to answer the GET that follows it. */
   static final long LISTEN_WAIT_MILLIS = 5000;
+
+  /**
+   * How long {@code notifications/initialized} waits after the GET is written, for a server that sends the GET's
+   * response headers only with its first event (the official Java SDK's servlet transport does): time for the server
+   * to take the GET before the next request arrives.
+   */
+  static final long LISTEN_WRITTEN_WAIT_MILLIS = 250;
 
   private final Pending pending;
   private final BooleanSupplier closed;
@@ -83,8 +91,9 @@ final class EventStreams {
   /**
    * Opens the GET stream, unless it is disabled or open already.
    *
-   * @return completes once the server has answered the GET (with a stream, or with a refusal), or after {@value
-   *     #LISTEN_WAIT_MILLIS} ms, so that a caller can hold its next messages until the GET is out
+   * @return completes once the server has answered the GET (with a stream, or with a refusal), or {@value
+   *     #LISTEN_WRITTEN_WAIT_MILLIS} ms after the GET is written, or after {@value #LISTEN_WAIT_MILLIS} ms, so that a
+   *     caller can hold its next messages until the GET is out
    */
   CompletableFuture<Void> listen() {
     CompletableFuture<Void> answered = new CompletableFuture<>();
@@ -165,6 +174,12 @@ final class EventStreams {
           return;
         }
         Call get = http.newCall(request);
+        get.addEventListener(new EventListener() {
+          @Override
+          public void requestHeadersEnd(Call call, Request request) {
+            answered.completeOnTimeout(null, LISTEN_WRITTEN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+          }
+        });
         try (Response response = get.execute()) {
           answered.complete(null);
           if (response.isSuccessful() && HttpErrors.isEventStream(response)) {
