@@ -3,11 +3,11 @@ package dev.conduit.protocol.client;
 import dev.conduit.protocol.McpException;
 import dev.conduit.protocol.ProtocolVersion;
 import dev.conduit.protocol.client.internal.ClientCore;
+import dev.conduit.protocol.client.internal.Futures;
 import dev.conduit.protocol.client.internal.InputResolver;
 import dev.conduit.protocol.client.internal.Notifications;
 import dev.conduit.protocol.interceptor.McpInterceptor;
 import dev.conduit.protocol.internal.Threads;
-import dev.conduit.protocol.jsonrpc.ErrorCodes;
 import dev.conduit.protocol.jsonrpc.JsonPayload;
 import dev.conduit.protocol.schema.CallToolResult;
 import dev.conduit.protocol.schema.ClientCapabilities;
@@ -33,9 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -108,52 +106,52 @@ public final class McpClient implements AutoCloseable {
 
   /** Checks that the server answers. */
   public void ping() {
-    await(async.ping());
+    Futures.await(async.ping());
   }
 
   /** One page of tools. */
   public ListToolsResult listTools(@Nullable String cursor) {
-    return await(async.listTools(cursor));
+    return Futures.await(async.listTools(cursor));
   }
 
   /** Every tool, following {@code nextCursor} across pages. */
   public List<Tool> listAllTools() {
-    return await(async.listAllTools());
+    return Futures.await(async.listAllTools());
   }
 
   /** Calls tool {@code name} with {@code arguments}: a map, a record, a JSON node, or null for none. */
   public CallToolResult callTool(String name, @Nullable Object arguments) {
-    return await(async.callTool(name, arguments));
+    return Futures.await(async.callTool(name, arguments));
   }
 
   /** Calls a tool with per-call options (timeout, progress). */
   public CallToolResult callTool(String name, @Nullable Object arguments, RequestOptions options) {
-    return await(async.callTool(name, arguments, options));
+    return Futures.await(async.callTool(name, arguments, options));
   }
 
   /** Every resource. */
   public List<Resource> listAllResources() {
-    return await(async.listAllResources());
+    return Futures.await(async.listAllResources());
   }
 
   /** Every resource template. */
   public List<ResourceTemplate> listAllResourceTemplates() {
-    return await(async.listAllResourceTemplates());
+    return Futures.await(async.listAllResourceTemplates());
   }
 
   /** Reads the resource at {@code uri}. */
   public ReadResourceResult readResource(String uri) {
-    return await(async.readResource(uri));
+    return Futures.await(async.readResource(uri));
   }
 
   /** Subscribes to changes of the resource at {@code uri} (legacy servers). */
   public void subscribeResource(String uri) {
-    await(async.subscribeResource(uri));
+    Futures.await(async.subscribeResource(uri));
   }
 
   /** Ends a resource subscription (legacy servers). */
   public void unsubscribeResource(String uri) {
-    await(async.unsubscribeResource(uri));
+    Futures.await(async.unsubscribeResource(uri));
   }
 
   /** Opens a {@code subscriptions/listen} stream (modern servers). */
@@ -163,56 +161,33 @@ public final class McpClient implements AutoCloseable {
 
   /** Every prompt. */
   public List<Prompt> listAllPrompts() {
-    return await(async.listAllPrompts());
+    return Futures.await(async.listAllPrompts());
   }
 
   /** Renders prompt {@code name} with {@code arguments}. */
   public GetPromptResult getPrompt(String name, Map<String, String> arguments) {
-    return await(async.getPrompt(name, arguments));
+    return Futures.await(async.getPrompt(name, arguments));
   }
 
   /** Asks for completions of an argument. */
   public CompleteResult complete(CompleteRequestParams params) {
-    return await(async.complete(params));
+    return Futures.await(async.complete(params));
   }
 
   /** Sets the lowest level of log messages the client wants. */
   public void setLoggingLevel(LoggingLevel level) {
-    await(async.setLoggingLevel(level));
+    Futures.await(async.setLoggingLevel(level));
   }
 
   /** Sends any request and returns its raw result. */
   public JsonPayload request(String method, @Nullable Object params, RequestOptions options) {
-    return await(async.request(method, params, options));
+    return Futures.await(async.request(method, params, options));
   }
 
   /** Closes the connection; calls in progress fail. */
   @Override
   public void close() {
     async.close();
-  }
-
-  /**
-   * Waits for a call; an interrupt cancels it.
-   *
-   * @throws McpException for an error response, a timeout or a closed connection
-   */
-  static <T> T await(CompletableFuture<T> call) {
-    try {
-      return call.get();
-    } catch (InterruptedException e) {
-      call.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new McpException(ErrorCodes.INTERNAL_ERROR, "Interrupted while waiting for the server", null, e);
-    } catch (CancellationException e) {
-      throw new McpException(ErrorCodes.INTERNAL_ERROR, "The call was cancelled", null, e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof McpException mcp) {
-        throw mcp;
-      }
-      throw new McpException(ErrorCodes.INTERNAL_ERROR, "The call failed: " + cause, null, cause);
-    }
   }
 
   /** Configures and connects an {@link McpClient}. */
@@ -399,7 +374,7 @@ public final class McpClient implements AutoCloseable {
      * @throws McpException if the server cannot be reached or rejects the client
      */
     public McpClient connect() {
-      return new McpClient(await(connectAsync()));
+      return new McpClient(Futures.await(connectAsync()));
     }
 
     /** Connects without waiting. */

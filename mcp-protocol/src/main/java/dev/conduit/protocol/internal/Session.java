@@ -27,7 +27,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,8 +52,8 @@ public final class Session implements McpTransport.Listener {
   private final Handler handler;
   private final Executor executor;
   private final SerialExecutor strand;
-  private final Map<RequestId, Outbound> outbound = new ConcurrentHashMap<>();
-  private final Map<RequestId, Outbound> progressTargets = new ConcurrentHashMap<>();
+  private final Map<RequestId, OutboundCall> outbound = new ConcurrentHashMap<>();
+  private final Map<RequestId, OutboundCall> progressTargets = new ConcurrentHashMap<>();
   private final Map<RequestId, InboundRequest> inbound = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -114,12 +113,12 @@ public final class Session implements McpTransport.Listener {
       return CompletableFuture.failedFuture(closedError());
     }
     RequestId id = RequestId.of(nextId.incrementAndGet());
-    Outbound call = new Outbound(id, method, options);
+    OutboundCall call = new OutboundCall(id, method, options, this::onTimeout);
     outbound.put(id, call);
     if (options.progressToken() != null) {
       progressTargets.put(options.progressToken(), call);
     }
-    call.future.whenComplete((result, failure) -> finish(call, failure));
+    call.future().whenComplete((result, failure) -> finish(call, failure));
     if (options.onId() != null) {
       options.onId().accept(id);
     }
@@ -128,7 +127,7 @@ public final class Session implements McpTransport.Listener {
         .whenComplete(
             (sent, failure) -> {
               if (failure != null) {
-                call.future.completeExceptionally(
+                call.future().completeExceptionally(
                     new McpConnectionClosedException("Could not send " + method + ": " + failure.getMessage(),
                         failure));
               }
@@ -139,9 +138,9 @@ public final class Session implements McpTransport.Listener {
     }
     if (closed.get()) {
       // The session closed while the request was being registered; make sure it does not wait forever.
-      call.future.completeExceptionally(closedError());
+      call.future().completeExceptionally(closedError());
     }
-    return call.future;
+    return call.future();
   }
 
   /** Sends a notification. */
@@ -261,13 +260,13 @@ public final class Session implements McpTransport.Listener {
           error.error().message());
       return;
     }
-    Outbound call = outbound.remove(id);
+    OutboundCall call = outbound.remove(id);
     if (call == null) {
       log.debug("Ignoring a response to {}, which is not in flight (late, cancelled or unknown)", id);
       return;
     }
-    call.answered = true;
-    if (call.options.onProgress() != null) {
+    call.markAnswered();
+    if (call.options().onProgress() != null) {
       // Keep the order the peer sent: progress callbacks queued on the strand run before the call completes.
       strand.execute(() -> complete(call, response));
     } else {
@@ -275,11 +274,11 @@ public final class Session implements McpTransport.Listener {
     }
   }
 
-  private static void complete(Outbound call, JsonRpcResponse response) {
+  private static void complete(OutboundCall call, JsonRpcResponse response) {
     if (response instanceof JsonRpcResult result) {
-      call.future.complete(result.result());
+      call.future().complete(result.result());
     } else {
-      call.future.completeExceptionally(McpException.fromError(((JsonRpcError) response).error()));
+      call.future().completeExceptionally(McpException.fromError(((JsonRpcError) response).error()));
     }
   }
 
@@ -311,44 +310,44 @@ public final class Session implements McpTransport.Listener {
 
   private void routeProgress(@Nullable JsonPayload params) {
     RequestId token = idMember(params, "progressToken");
-    Outbound call = token == null ? null : progressTargets.get(token);
+    OutboundCall call = token == null ? null : progressTargets.get(token);
     if (call == null || params == null) {
       return;
     }
     call.extendTimeout();
-    var listener = call.options.onProgress();
+    var listener = call.options().onProgress();
     if (listener != null) {
       strand.execute(() -> listener.accept(params));
     }
   }
 
-  private void finish(Outbound call, @Nullable Throwable failure) {
-    outbound.remove(call.id, call);
-    RequestId token = call.options.progressToken();
+  private void finish(OutboundCall call, @Nullable Throwable failure) {
+    outbound.remove(call.id(), call);
+    RequestId token = call.options().progressToken();
     if (token != null) {
       progressTargets.remove(token, call);
     }
     call.disarmTimeout();
-    if (failure instanceof CancellationException && !call.answered) {
+    if (failure instanceof CancellationException && !call.answered()) {
       sendCancelled(call, "Cancelled by the requester");
     }
   }
 
-  private void onTimeout(Outbound call) {
-    McpTimeoutException timeout = new McpTimeoutException(call.method, call.elapsed());
-    if (call.future.completeExceptionally(timeout) && call.options.cancelOnTimeout()) {
+  private void onTimeout(OutboundCall call) {
+    McpTimeoutException timeout = new McpTimeoutException(call.method(), call.elapsed());
+    if (call.future().completeExceptionally(timeout) && call.options().cancelOnTimeout()) {
       sendCancelled(call, timeout.getMessage());
     }
   }
 
-  private void sendCancelled(Outbound call, String reason) {
+  private void sendCancelled(OutboundCall call, String reason) {
     if (closed.get()) {
       return;
     }
     ObjectNode params = Json.MAPPER.createObjectNode();
-    params.set("requestId", Json.MAPPER.valueToTree(call.id));
+    params.set("requestId", Json.MAPPER.valueToTree(call.id()));
     params.put("reason", reason);
-    notify(CANCELLED, JsonPayload.of(params), call.options.relatedRequest());
+    notify(CANCELLED, JsonPayload.of(params), call.options().relatedRequest());
   }
 
   private void shutDown(@Nullable Throwable cause) {
@@ -357,8 +356,8 @@ public final class Session implements McpTransport.Listener {
     }
     String message = cause == null ? "Connection closed" : "Connection lost: " + cause.getMessage();
     closedBecause = new McpConnectionClosedException(message, cause);
-    for (Outbound call : List.copyOf(outbound.values())) {
-      call.future.completeExceptionally(new McpConnectionClosedException(message, cause));
+    for (OutboundCall call : List.copyOf(outbound.values())) {
+      call.future().completeExceptionally(new McpConnectionClosedException(message, cause));
     }
     for (InboundRequest call : List.copyOf(inbound.values())) {
       call.cancellation().cancel(message);
@@ -395,56 +394,5 @@ public final class Session implements McpTransport.Listener {
       return RequestId.of(node.textValue());
     }
     return node.isNumber() ? RequestId.ofNumberText(node.asText()) : null;
-  }
-
-  /** One of our requests, awaiting its response. */
-  private final class Outbound {
-    private final RequestId id;
-    private final String method;
-    private final CallOptions options;
-    private final CompletableFuture<JsonPayload> future = new CompletableFuture<>();
-    private final long startNanos = System.nanoTime();
-    private volatile boolean answered;
-    private @Nullable ScheduledFuture<?> timer;
-
-    Outbound(RequestId id, String method, CallOptions options) {
-      this.id = id;
-      this.method = method;
-      this.options = options;
-    }
-
-    synchronized void armTimeout(Duration delay) {
-      if (future.isDone()) {
-        return;
-      }
-      if (timer != null) {
-        timer.cancel(false);
-      }
-      timer = Threads.scheduler().schedule(() -> onTimeout(this), delay.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    void extendTimeout() {
-      Duration max = options.maxTimeout();
-      Duration timeout = options.timeout();
-      if (max == null || timeout == null) {
-        return;
-      }
-      Duration left = max.minus(elapsed());
-      if (left.isNegative() || left.isZero()) {
-        return;
-      }
-      armTimeout(left.compareTo(timeout) < 0 ? left : timeout);
-    }
-
-    synchronized void disarmTimeout() {
-      if (timer != null) {
-        timer.cancel(false);
-        timer = null;
-      }
-    }
-
-    Duration elapsed() {
-      return Duration.ofNanos(System.nanoTime() - startNanos);
-    }
   }
 }

@@ -36,16 +36,12 @@ import dev.conduit.protocol.transport.TransportContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,7 +77,7 @@ public final class ClientCore implements Session.Handler {
   private final InputResolver inputs;
   private final Notifications notifications;
   private final AtomicLong progressTokens = new AtomicLong();
-  private final Map<RequestId, Listening> listening = new ConcurrentHashMap<>();
+  private final Map<RequestId, ListenSubscription> listening = new ConcurrentHashMap<>();
   private volatile @Nullable Negotiated negotiated;
   private volatile @Nullable LoggingLevel logLevel;
 
@@ -171,7 +167,7 @@ public final class ClientCore implements Session.Handler {
     if (!negotiated().modern()) {
       throw new IllegalStateException("subscriptions/listen needs a 2026-07-28 server; use resources/subscribe");
     }
-    Listening subscription = new Listening(listening);
+    ListenSubscription subscription = new ListenSubscription(listening);
     ObjectNode params = Json.MAPPER.createObjectNode();
     params.set("notifications", Json.MAPPER.valueToTree(filter));
     CallOptions options = CallOptions.of(null).withIdListener(subscription::opened);
@@ -215,7 +211,7 @@ public final class ClientCore implements Session.Handler {
     if (id == null) {
       return;
     }
-    Listening subscription = listening.get(id.isNumber() ? RequestId.ofNumberText(id.asText()) : RequestId.of(id.asText()));
+    ListenSubscription subscription = listening.get(id.isNumber() ? RequestId.ofNumberText(id.asText()) : RequestId.of(id.asText()));
     JsonPayload filter = params.member("notifications");
     if (subscription != null && filter != null) {
       subscription.acknowledge(filter.as(SubscriptionFilter.class));
@@ -361,106 +357,6 @@ public final class ClientCore implements Session.Handler {
     } catch (IllegalArgumentException e) {
       throw new McpException(ErrorCodes.INTERNAL_ERROR,
           "The server's result for " + method + " is malformed: " + e.getMessage(), null, e);
-    }
-  }
-
-  /**
-   * The session requests one call has made (more than one with input rounds or an interceptor that retries), so that
-   * cancelling the call, which the caller does on a future that depends on them, cancels them too.
-   */
-  private static final class InFlight {
-    private final Set<CompletableFuture<JsonPayload>> requests = ConcurrentHashMap.newKeySet();
-    private volatile boolean cancelled;
-
-    /** Sends a request of the call, unless the call was cancelled. */
-    CompletableFuture<JsonPayload> track(Supplier<CompletableFuture<JsonPayload>> send) {
-      if (cancelled) {
-        return CompletableFuture.failedFuture(new CancellationException("The call was cancelled"));
-      }
-      CompletableFuture<JsonPayload> request = send.get();
-      requests.add(request);
-      request.whenComplete((result, failure) -> requests.remove(request));
-      if (cancelled) {
-        request.cancel(true);
-      }
-      return request;
-    }
-
-    /** A future of the call's result whose cancellation cancels the requests in flight. */
-    <T> CompletableFuture<T> cancellable(CompletionStage<T> result) {
-      CompletableFuture<T> call = new CompletableFuture<>();
-      result.whenComplete((value, failure) -> {
-        if (failure == null) {
-          call.complete(value);
-        } else {
-          call.completeExceptionally(
-              failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
-        }
-      });
-      call.whenComplete((value, failure) -> {
-        if (call.isCancelled()) {
-          cancelled = true;
-          requests.forEach(request -> request.cancel(true));
-        }
-      });
-      return call;
-    }
-  }
-
-  /** A client's {@code subscriptions/listen} stream. */
-  private static final class Listening implements Subscription {
-    private final Map<RequestId, Listening> registry;
-    private final CompletableFuture<SubscriptionFilter> acknowledged = new CompletableFuture<>();
-    private final CompletableFuture<Void> ended = new CompletableFuture<>();
-    private volatile @Nullable RequestId id;
-    private volatile @Nullable CompletableFuture<JsonPayload> request;
-
-    Listening(Map<RequestId, Listening> registry) {
-      this.registry = registry;
-    }
-
-    void opened(RequestId requestId) {
-      this.id = requestId;
-      registry.put(requestId, this);
-    }
-
-    void track(CompletableFuture<JsonPayload> call) {
-      this.request = call;
-      call.whenComplete((result, failure) -> {
-        RequestId requestId = id;
-        if (requestId != null) {
-          registry.remove(requestId, this);
-        }
-        if (failure != null) {
-          acknowledged.completeExceptionally(failure);
-        } else {
-          acknowledged.completeExceptionally(new McpException(ErrorCodes.INTERNAL_ERROR,
-              "The server ended the subscription without acknowledging it"));
-        }
-        ended.complete(null);
-      });
-    }
-
-    void acknowledge(SubscriptionFilter filter) {
-      acknowledged.complete(filter);
-    }
-
-    @Override
-    public CompletionStage<SubscriptionFilter> acknowledged() {
-      return acknowledged;
-    }
-
-    @Override
-    public CompletionStage<Void> ended() {
-      return ended;
-    }
-
-    @Override
-    public void close() {
-      CompletableFuture<JsonPayload> call = request;
-      if (call != null) {
-        call.cancel(true);
-      }
     }
   }
 }

@@ -1,0 +1,53 @@
+package dev.conduit.protocol.client.internal;
+
+import dev.conduit.protocol.jsonrpc.JsonPayload;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The session requests one call has made (more than one with input rounds or an interceptor that retries), so that
+ * cancelling the call, which the caller does on a future that depends on them, cancels them too.
+ */
+final class InFlight {
+  private final Set<CompletableFuture<JsonPayload>> requests = ConcurrentHashMap.newKeySet();
+  private volatile boolean cancelled;
+
+  /** Sends a request of the call, unless the call was cancelled. */
+  CompletableFuture<JsonPayload> track(Supplier<CompletableFuture<JsonPayload>> send) {
+    if (cancelled) {
+      return CompletableFuture.failedFuture(new CancellationException("The call was cancelled"));
+    }
+    CompletableFuture<JsonPayload> request = send.get();
+    requests.add(request);
+    request.whenComplete((result, failure) -> requests.remove(request));
+    if (cancelled) {
+      request.cancel(true);
+    }
+    return request;
+  }
+
+  /** A future of the call's result whose cancellation cancels the requests in flight. */
+  <T> CompletableFuture<T> cancellable(CompletionStage<T> result) {
+    CompletableFuture<T> call = new CompletableFuture<>();
+    result.whenComplete((value, failure) -> {
+      if (failure == null) {
+        call.complete(value);
+      } else {
+        call.completeExceptionally(
+            failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+      }
+    });
+    call.whenComplete((value, failure) -> {
+      if (call.isCancelled()) {
+        cancelled = true;
+        requests.forEach(request -> request.cancel(true));
+      }
+    });
+    return call;
+  }
+}
