@@ -1,0 +1,90 @@
+package dev.conduit.benchmarks;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The HTTP ceiling of Conduit's stack: the JDK HTTP server (with TCP_NODELAY, as Conduit's server sets it) and OkHttp,
+ * exchanging the bytes of an MCP {@code tools/call} and its result with the same headers, and nothing else. The
+ * server reads the whole request and answers a prepared result; the client posts on the calling thread and reads the
+ * whole body. No JSON is parsed, no session is looked up, no thread is switched.
+ */
+final class RawHttp implements EchoTarget {
+
+  static {
+    // Before the first use of HttpServer, as StreamableHttpServer does in its own static initializer.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  private final HttpServer server;
+  private final OkHttpClient client;
+  private final String url;
+  private final byte[] request;
+  private final byte[] response;
+
+  RawHttp(String text) throws IOException {
+    this.request = Payloads.toolsCallRequest(2, text).getBytes(StandardCharsets.UTF_8);
+    this.response = Payloads.toolsCallResponse(2, text).getBytes(StandardCharsets.UTF_8);
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/mcp", exchange -> {
+      try (InputStream in = exchange.getRequestBody()) {
+        in.readAllBytes();
+      }
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, response.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(response);
+      }
+    });
+    server.start();
+    this.url = "http://127.0.0.1:" + server.getAddress().getPort() + "/mcp";
+    this.client = new OkHttpClient.Builder()
+        .connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES))
+        .build();
+  }
+
+  @Override
+  public String echo(String text) throws IOException {
+    Request post = new Request.Builder()
+        .url(url)
+        .header("Accept", "application/json, text/event-stream")
+        .header("Mcp-Session-Id", "0123456789abcdef0123456789abcdef")
+        .header("MCP-Protocol-Version", "2025-11-25")
+        .post(RequestBody.create(request, JSON))
+        .build();
+    try (Response answer = client.newCall(post).execute()) {
+      if (answer.code() != 200) {
+        throw new IOException("HTTP " + answer.code());
+      }
+      return answer.body().string();
+    }
+  }
+
+  @Override
+  public boolean answersExactly() {
+    return false;
+  }
+
+  @Override
+  public void close() {
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+    server.stop(0);
+  }
+}
