@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -63,9 +64,30 @@ final class OfficialSdkJar {
     }
   }
 
-  /** The SDK's client over stdio to a child launched with {@code command}. */
+  /**
+   * The SDK's client over stdio to a child launched with {@code command}. Its callers take turns: called from four
+   * threads at once, the SDK 2.1.0 stdio client lost requests (a call hung until its 60 s timeout, every run), so
+   * the four-thread cells measure what a user gets by serializing the calls.
+   */
   static EchoTarget stdioClient(List<String> command) throws Exception {
-    return client(call("stdioClient", new Class<?>[] {List.class}, command), () -> { });
+    EchoTarget concurrent = client(call("stdioClient", new Class<?>[] {List.class}, command), () -> { });
+    ReentrantLock turns = new ReentrantLock();
+    return new EchoTarget() {
+      @Override
+      public String echo(String text) throws Exception {
+        turns.lock();
+        try {
+          return concurrent.echo(text);
+        } finally {
+          turns.unlock();
+        }
+      }
+
+      @Override
+      public void close() throws Exception {
+        concurrent.close();
+      }
+    };
   }
 
   /** The command line of a child JVM serving the SDK's echo server on stdio. */

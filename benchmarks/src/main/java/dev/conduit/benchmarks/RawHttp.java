@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -16,7 +18,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * The HTTP ceiling of Conduit's stack: the JDK HTTP server (with TCP_NODELAY, as Conduit's server sets it) and OkHttp,
+ * The HTTP ceiling of Conduit's stack: the JDK HTTP server and OkHttp (both with TCP_NODELAY, as Conduit sets it),
  * exchanging the bytes of an MCP {@code tools/call} and its result with the same headers, and nothing else. The
  * server reads the whole request and answers a prepared result; the client posts on the calling thread and reads the
  * whole body. No JSON is parsed, no session is looked up, no thread is switched.
@@ -54,8 +56,11 @@ final class RawHttp implements EchoTarget {
     });
     server.start();
     this.url = "http://127.0.0.1:" + server.getAddress().getPort() + "/mcp";
+    // TCP_NODELAY as Conduit's client transport sets it: OkHttp leaves Nagle on, which delays bodies that end in a
+    // small segment by the peer's delayed ACK.
     this.client = new OkHttpClient.Builder()
         .connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES))
+        .socketFactory(new NoDelay())
         .build();
   }
 
@@ -73,6 +78,41 @@ final class RawHttp implements EchoTarget {
         throw new IOException("HTTP " + answer.code());
       }
       return answer.body().string();
+    }
+  }
+
+  /** Plain sockets with TCP_NODELAY on. */
+  private static final class NoDelay extends SocketFactory {
+    private final SocketFactory plain = SocketFactory.getDefault();
+
+    @Override
+    public Socket createSocket() throws IOException {
+      return noDelay(plain.createSocket());
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      return noDelay(plain.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+      return noDelay(plain.createSocket(host, port, local, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      return noDelay(plain.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
+      return noDelay(plain.createSocket(host, port, local, localPort));
+    }
+
+    private static Socket noDelay(Socket socket) throws IOException {
+      socket.setTcpNoDelay(true);
+      return socket;
     }
   }
 

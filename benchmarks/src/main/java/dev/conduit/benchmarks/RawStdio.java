@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -22,7 +22,11 @@ final class RawStdio implements EchoTarget {
   private final Process child;
   private final OutputStream toChild;
   private final byte[] line;
-  private final Queue<CompletableFuture<String>> waiting = new ArrayDeque<>();
+  // Callers add themselves here, then write, under writeLock; the reader takes them off without that lock. (Were the
+  // reader to need it, a caller blocked writing a long line into a full pipe would hold it while the child, unread,
+  // could not write its echo: a deadlock.)
+  private final Queue<CompletableFuture<String>> waiting = new ConcurrentLinkedQueue<>();
+  private final Object writeLock = new Object();
   private final Thread reader;
 
   RawStdio(String text) throws IOException {
@@ -39,7 +43,7 @@ final class RawStdio implements EchoTarget {
   @Override
   public String echo(String text) throws IOException, InterruptedException, ExecutionException {
     CompletableFuture<String> answer = new CompletableFuture<>();
-    synchronized (waiting) {
+    synchronized (writeLock) {
       waiting.add(answer);
       toChild.write(line);
       toChild.flush();
@@ -52,10 +56,7 @@ final class RawStdio implements EchoTarget {
     try {
       byte[] next;
       while ((next = lines.next()) != null) {
-        CompletableFuture<String> answer;
-        synchronized (waiting) {
-          answer = waiting.poll();
-        }
+        CompletableFuture<String> answer = waiting.poll();
         if (answer != null) {
           answer.complete(new String(next, StandardCharsets.UTF_8));
         }
@@ -63,9 +64,9 @@ final class RawStdio implements EchoTarget {
     } catch (IOException e) {
       // The child is gone; fall through and fail whoever waits.
     }
-    synchronized (waiting) {
-      waiting.forEach(f -> f.completeExceptionally(new IOException("raw stdio child ended")));
-      waiting.clear();
+    CompletableFuture<String> left;
+    while ((left = waiting.poll()) != null) {
+      left.completeExceptionally(new IOException("raw stdio child ended"));
     }
   }
 
