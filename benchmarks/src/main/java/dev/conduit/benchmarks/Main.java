@@ -13,70 +13,84 @@ import java.util.List;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs {@link McpRoundTrip} for every chosen target, payload and thread count in one JMH run, then prints the
- * side-by-side table ({@link Report}) and saves it, with JMH's JSON, under {@code --out}.
+ * Runs {@link McpRoundTrip} for every chosen target, payload and thread count in one JMH run (and the extras, with
+ * one caller, in a second run of the same process), then prints the side-by-side table ({@link Report}) and saves it,
+ * with JMH's JSON, under {@code --out}.
  *
  * <pre>
- * java -jar benchmarks.jar [--quick] [--targets a,b] [--payloads tiny,1k,64k] [--modes seq,t4] [--forks N]
+ * java -jar benchmarks.jar [--quick] [--targets a,b] [--extras c,d|none] [--payloads tiny,1k,64k] [--modes seq,t4] [--forks N]
  *                          [--warmup N] [--warmup-time S] [--iterations N] [--time S] [--prof jfr] [--out DIR]
  * </pre>
  */
 public final class Main {
 
-  /** The targets of a full run: the three columns of the table, then the cross pairs over HTTP. */
-  static final List<String> FULL_TARGETS = List.of(
-      "ours-http", "sdk-http", "raw-http", "ours-stdio", "sdk-stdio", "raw-stdio", "ours2sdk-http", "sdk2ours-http");
+  /** The targets of the main table, run with one and with four callers. */
+  static final List<String> TABLE_TARGETS =
+      List.of("ours-http", "sdk-http", "raw-http", "ours-stdio", "sdk-stdio", "raw-stdio");
 
-  /** The targets of a quick run: the table's columns only. */
-  static final List<String> QUICK_TARGETS = FULL_TARGETS.subList(0, 6);
+  /** What a full run adds, with one caller only: the HTTP cross pairs and the pooled raw HTTP server. */
+  static final List<String> FULL_EXTRAS = List.of("ours2sdk-http", "sdk2ours-http", "raw-http-pooled");
 
   private Main() {}
 
   /** Runs the benchmarks; see the class comment for the options. */
   public static void main(String[] args) throws Exception {
     Settings settings = Settings.parse(args);
-    ChainedOptionsBuilder options = new OptionsBuilder()
-        .include(McpRoundTrip.class.getName() + "\\.(" + String.join("|", settings.modes) + ")$")
-        .param("target", settings.targets.toArray(String[]::new))
-        .param("payload", settings.payloads.toArray(String[]::new))
-        .forks(settings.forks)
-        .warmupIterations(settings.warmup)
-        .warmupTime(TimeValue.seconds(settings.warmupTime))
-        .measurementIterations(settings.iterations)
-        .measurementTime(TimeValue.seconds(settings.time))
-        .shouldFailOnError(false);
     Files.createDirectories(settings.out);
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     String name = stamp + "-jdk" + Runtime.version().feature();
-    options.result(settings.out.resolve(name + ".json").toString()).resultFormat(ResultFormatType.JSON);
-    if (settings.profiler != null) {
-      options.addProfiler(settings.profiler);
+    List<RunResult> results = new ArrayList<>(
+        run(settings, settings.targets, settings.modes, settings.out.resolve(name + ".json")));
+    if (!settings.extras.isEmpty()) {
+      results.addAll(run(settings, settings.extras, List.of("seq"), settings.out.resolve(name + "-extras.json")));
     }
-    Collection<RunResult> results = new Runner(options.build()).run();
 
     String table = new Report(settings.describe(), results).render();
     System.out.println();
     System.out.println(table);
     Path saved = settings.out.resolve(name + ".txt");
     Files.writeString(saved, table, StandardCharsets.UTF_8);
-    System.out.println("Saved " + saved + " and " + settings.out.resolve(name + ".json"));
+    System.out.println("Saved " + saved + " and JMH's JSON beside it");
+  }
+
+  /** One JMH run of {@code targets} (every payload) in {@code modes}; JMH's JSON goes to {@code json}. */
+  private static Collection<RunResult> run(Settings settings, List<String> targets, List<String> modes, Path json)
+      throws RunnerException {
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(McpRoundTrip.class.getName() + "\\.(" + String.join("|", modes) + ")$")
+        .param("target", targets.toArray(String[]::new))
+        .param("payload", settings.payloads.toArray(String[]::new))
+        .forks(settings.forks)
+        .warmupIterations(settings.warmup)
+        .warmupTime(TimeValue.seconds(settings.warmupTime))
+        .measurementIterations(settings.iterations)
+        .measurementTime(TimeValue.seconds(settings.time))
+        .shouldFailOnError(false)
+        .result(json.toString())
+        .resultFormat(ResultFormatType.JSON);
+    if (settings.profiler != null) {
+      options.addProfiler(settings.profiler);
+    }
+    return new Runner(options.build()).run();
   }
 
   /** What the command line asked for. */
   static final class Settings {
-    List<String> targets = FULL_TARGETS;
+    List<String> targets = TABLE_TARGETS;
+    List<String> extras = FULL_EXTRAS;
     List<String> payloads = List.of("tiny", "1k", "64k");
     List<String> modes = List.of("seq", "t4");
     int forks = 1;
     int warmup = 3;
-    int warmupTime = 4;
+    int warmupTime = 5;
     int iterations = 3;
-    int time = 4;
+    int time = 3;
     boolean quick;
     @org.jspecify.annotations.Nullable String profiler;
     Path out = Path.of("benchmarks", "target", "results");
@@ -86,11 +100,11 @@ public final class Main {
       List<String> rest = new ArrayList<>(Arrays.asList(args));
       if (rest.remove("--quick")) {
         s.quick = true;
-        s.targets = QUICK_TARGETS;
+        s.extras = List.of();
         s.warmup = 2;
-        s.warmupTime = 2;
+        s.warmupTime = 3;
         s.iterations = 2;
-        s.time = 2;
+        s.time = 3;
       }
       for (int i = 0; i < rest.size(); i++) {
         String option = rest.get(i);
@@ -103,7 +117,11 @@ public final class Main {
         }
         String value = rest.get(++i);
         switch (option) {
-          case "--targets" -> s.targets = list(value);
+          case "--targets" -> {
+            s.targets = list(value);
+            s.extras = List.of();
+          }
+          case "--extras" -> s.extras = value.equals("none") ? List.of() : list(value);
           case "--payloads" -> s.payloads = list(value);
           case "--modes" -> s.modes = list(value);
           case "--forks" -> s.forks = Integer.parseInt(value);
@@ -116,7 +134,7 @@ public final class Main {
           default -> fail("unknown option " + option);
         }
       }
-      for (String target : s.targets) {
+      for (String target : concat(s.targets, s.extras)) {
         if (!Targets.ALL.contains(target)) {
           fail("unknown target " + target + "; known: " + String.join(",", Targets.ALL));
         }
@@ -133,7 +151,14 @@ public final class Main {
     String describe() {
       return String.format("JMH 1.37, %s run: %d fork(s) per cell, warm-up %d x %d s, measurement %d x %d s",
           quick ? "quick" : "full", forks, warmup, warmupTime, iterations, time)
+          + (extras.isEmpty() ? "" : "; one caller only for " + String.join(", ", extras))
           + (profiler == null ? "" : ", profiler " + profiler);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+      List<String> all = new ArrayList<>(a);
+      all.addAll(b);
+      return all;
     }
 
     private static List<String> list(String value) {
@@ -148,6 +173,8 @@ public final class Main {
 
     private static void usage(PrintStream out) {
       out.println("usage: run.sh [--quick] [--targets " + String.join(",", Targets.ALL) + "]");
+      out.println("              [--extras TARGETS|none] (one caller only; default " + String.join(",", FULL_EXTRAS)
+          + ")");
       out.println("              [--payloads tiny,1k,64k] [--modes seq,t4] [--forks N] [--warmup N] [--warmup-time S]");
       out.println("              [--iterations N] [--time S] [--prof jfr] [--out DIR]");
     }

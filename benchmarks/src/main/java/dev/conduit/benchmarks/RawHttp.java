@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import okhttp3.ConnectionPool;
@@ -16,12 +18,15 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP ceiling of Conduit's stack: the JDK HTTP server and OkHttp (both with TCP_NODELAY, as Conduit sets it),
  * exchanging the bytes of an MCP {@code tools/call} and its result with the same headers, and nothing else. The
  * server reads the whole request and answers a prepared result; the client posts on the calling thread and reads the
- * whole body. No JSON is parsed, no session is looked up, no thread is switched.
+ * whole body. No JSON is parsed, no session is looked up, no thread is switched. The {@code raw-http-pooled} variant
+ * serves exchanges on a thread pool, as Conduit's server does (which must not block the dispatcher), to show what that
+ * one hop costs.
  */
 final class RawHttp implements EchoTarget {
 
@@ -40,7 +45,13 @@ final class RawHttp implements EchoTarget {
   private final byte[] request;
   private final byte[] response;
 
-  RawHttp(String text) throws IOException {
+  private final @Nullable ExecutorService pool;
+
+  /**
+   * @param pooled whether the server runs exchanges on a pool of threads, as Conduit's server does, rather than on
+   *     its dispatcher thread (the plain ceiling)
+   */
+  RawHttp(String text, boolean pooled) throws IOException {
     this.request = Payloads.toolsCallRequest(2, text).getBytes(StandardCharsets.UTF_8);
     this.response = Payloads.toolsCallResponse(2, text).getBytes(StandardCharsets.UTF_8);
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -54,6 +65,12 @@ final class RawHttp implements EchoTarget {
         out.write(response);
       }
     });
+    this.pool = pooled ? Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "raw-http-pool");
+      thread.setDaemon(true);
+      return thread;
+    }) : null;
+    server.setExecutor(pool);
     server.start();
     this.url = "http://127.0.0.1:" + server.getAddress().getPort() + "/mcp";
     // TCP_NODELAY as Conduit's client transport sets it: OkHttp leaves Nagle on, which delays bodies that end in a
@@ -126,5 +143,8 @@ final class RawHttp implements EchoTarget {
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
     server.stop(0);
+    if (pool != null) {
+      pool.shutdownNow();
+    }
   }
 }

@@ -47,7 +47,8 @@ final class Report {
         .append(String.join(" ", Children.JVM_OPTIONS)).append('\n');
     out.append("Both servers validate tool input; logging at WARN; 2025-11-25 (initialize, session). Ours answers a\n")
         .append("tools/call POST with application/json, the SDK with text/event-stream (one SSE event).\n");
-    out.append("threads: seq = 1 caller, t4 = 4 callers sharing one client. Scores are mean ± 99.9% CI (JMH).\n\n");
+    out.append("threads: seq = 1 caller, t4 = 4 callers sharing one client (the SDK's stdio client hangs calls under\n")
+        .append("concurrent callers, so its 4 callers take turns). Scores are mean ± 99.9% CI (JMH).\n\n");
 
     Table main = new Table("transport", "payload", "threads", "ours", "sdk", "raw", "ours/sdk", "target",
         "ours/raw", "target");
@@ -104,13 +105,15 @@ final class Report {
           .append(cross.render()).append('\n');
     }
 
-    Table other = new Table("target", "payload", "threads", "ops/s", "what");
-    for (String target : List.of("ours-http-modern", "sdk-http-immediate", "sdk-stdio-immediate")) {
+    Table other = new Table("target", "payload", "threads", "ops/s", "ours/this", "what");
+    for (String target : List.of("ours-http-modern", "raw-http-pooled", "sdk-http-immediate", "sdk-stdio-immediate")) {
       for (String payload : PAYLOADS) {
         for (String mode : MODES) {
           Result<?> r = get(target, payload, mode);
           if (r != null) {
-            other.row(target, payload, mode, score(r), Targets.DESCRIPTIONS.get(target));
+            String ours = target.contains("stdio") ? "ours-stdio" : "ours-http";
+            other.row(target, payload, mode, score(r), ratio(get(ours, payload, mode), r, ""),
+                Targets.DESCRIPTIONS.get(target));
           }
         }
       }

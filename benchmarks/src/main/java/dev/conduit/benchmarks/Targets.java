@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  *   <li>{@code ours2sdk-http}, {@code ours2sdk-stdio}: Conduit's client, the official SDK's server; {@code
  *       sdk2ours-http}, {@code sdk2ours-stdio}: the reverse;
  *   <li>{@code ours-http-modern}: Conduit on 2026-07-28 (stateless, no session);
- *   <li>{@code sdk-http-immediate}, {@code sdk-stdio-immediate}: the official SDK with {@code immediateExecution}.
+ *   <li>{@code sdk-http-immediate}, {@code sdk-stdio-immediate}: the official SDK with {@code immediateExecution};
+ *   <li>{@code raw-http-pooled}: the raw HTTP ceiling with the server's exchanges on a thread pool.
  * </ul>
  */
 public final class Targets {
@@ -25,13 +26,14 @@ public final class Targets {
   public static final List<String> ALL = List.of(
       "ours-http", "sdk-http", "raw-http", "ours-stdio", "sdk-stdio", "raw-stdio",
       "ours2sdk-http", "sdk2ours-http", "ours2sdk-stdio", "sdk2ours-stdio",
-      "ours-http-modern", "sdk-http-immediate", "sdk-stdio-immediate");
+      "ours-http-modern", "sdk-http-immediate", "sdk-stdio-immediate", "raw-http-pooled");
 
   /** What each target is, for the report. */
   public static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
       Map.entry("ours-http", "Conduit client (OkHttp) -> Conduit StreamableHttpServer (JDK HttpServer), 2025-11-25"),
       Map.entry("sdk-http", "SDK client (JDK HttpClient) -> SDK servlet provider on Tomcat 11.0.25, 2025-11-25"),
       Map.entry("raw-http", "OkHttp POST -> JDK HttpServer answering prepared bytes; no MCP logic"),
+      Map.entry("raw-http-pooled", "raw-http with the server's exchanges on a thread pool, as in Conduit's server"),
       Map.entry("ours-stdio", "Conduit StdioClientTransport -> child JVM StdioServer"),
       Map.entry("sdk-stdio", "SDK StdioClientTransport -> child JVM StdioServerTransportProvider"),
       Map.entry("raw-stdio", "a line to a child JVM echoing lines, one reader thread; no MCP logic"),
@@ -52,7 +54,8 @@ public final class Targets {
       case "ours-http-modern" -> oursClientToOursServer(Era.MODERN);
       case "sdk-http" -> sdkClientToSdkServer(false);
       case "sdk-http-immediate" -> sdkClientToSdkServer(true);
-      case "raw-http" -> new RawHttp(text);
+      case "raw-http" -> new RawHttp(text, false);
+      case "raw-http-pooled" -> new RawHttp(text, true);
       case "ours-stdio" -> OursClient.stdio(Children.ownJava(OursServer.class));
       case "sdk-stdio" -> OfficialSdkJar.stdioClient(OfficialSdkJar.stdioServerCommand(false));
       case "sdk-stdio-immediate" -> OfficialSdkJar.stdioClient(OfficialSdkJar.stdioServerCommand(true));
