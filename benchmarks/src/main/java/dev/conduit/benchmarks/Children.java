@@ -16,11 +16,21 @@ public final class Children {
 
   private Children() {}
 
+  /**
+   * The system property whose value (options separated by spaces) is added to every child's JVM options, such as
+   * {@code -XX:StartFlightRecording=filename=child.jfr} to profile the server side of a stdio target.
+   */
+  public static final String EXTRA_OPTIONS = "conduit.bench.childJvmArgs";
+
   /** A child JVM running {@code mainClass} on {@code classPath}, with {@code args}. */
   public static List<String> javaCommand(String classPath, String mainClass, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
+    String extra = System.getProperty(EXTRA_OPTIONS, "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
     command.add("-cp");
     command.add(classPath);
     command.add(mainClass);

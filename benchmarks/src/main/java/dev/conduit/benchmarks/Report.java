@@ -48,7 +48,8 @@ final class Report {
     out.append("Both servers validate tool input; logging at WARN; 2025-11-25 (initialize, session). Ours answers a\n")
         .append("tools/call POST with application/json, the SDK with text/event-stream (one SSE event).\n");
     out.append("threads: seq = 1 caller, t4 = 4 callers sharing one client (the SDK's stdio client hangs calls under\n")
-        .append("concurrent callers, so its 4 callers take turns). Scores are mean ± 99.9% CI (JMH).\n\n");
+        .append("concurrent callers, so its 4 callers take turns). Scores: mean ± standard deviation of the\n")
+        .append("measurement iterations (JMH's 99.9% CI of 3 iterations is too wide to read).\n\n");
 
     Table main = new Table("transport", "payload", "threads", "ours", "sdk", "raw", "ours/sdk", "target",
         "ours/raw", "target");
@@ -144,7 +145,8 @@ final class Report {
     if (Double.isNaN(r.getScore())) {
       return "failed";
     }
-    String error = Double.isNaN(r.getScoreError()) ? "" : String.format(Locale.ROOT, " ±%,.0f", r.getScoreError());
+    double sd = r.getStatistics().getN() > 1 ? r.getStatistics().getStandardDeviation() : Double.NaN;
+    String error = Double.isNaN(sd) ? "" : String.format(Locale.ROOT, " ±%,.0f", sd);
     return String.format(Locale.ROOT, "%,.0f", r.getScore()) + error;
   }
 

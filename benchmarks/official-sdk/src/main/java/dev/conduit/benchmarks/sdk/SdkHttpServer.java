@@ -18,8 +18,8 @@ import org.apache.catalina.startup.Tomcat;
 
 /**
  * The official SDK's Streamable HTTP server: {@code HttpServletStreamableServerTransportProvider} on embedded Tomcat,
- * bound to 127.0.0.1 on a free port, as the SDK's own servlet conformance server sets it up. {@link #get()} is the
- * endpoint URL.
+ * bound to 127.0.0.1 on a free port, as the SDK's own servlet conformance server sets it up, with unlimited keep-alive
+ * requests. {@link #get()} is the endpoint URL.
  */
 public final class SdkHttpServer implements Supplier<String>, AutoCloseable {
 
@@ -50,6 +50,10 @@ public final class SdkHttpServer implements Supplier<String>, AutoCloseable {
       tomcat.setHostname("127.0.0.1");
       tomcat.setPort(0);
       tomcat.getConnector().setProperty("address", "127.0.0.1");
+      // Tomcat closes a keep-alive connection after 100 requests by default: the SDK's client then reconnects every
+      // 100 calls and, now and then, fails a call that raced the close ("HTTP/1.1 header parser received no bytes").
+      // Unlimited, as Conduit's server keeps its connections, and as anyone tuning for throughput would set it.
+      tomcat.getConnector().setProperty("maxKeepAliveRequests", "-1");
       Context context = tomcat.addContext("", baseDir.toString());
       Wrapper wrapper = Tomcat.addServlet(context, "mcp", provider);
       wrapper.setAsyncSupported(true);
