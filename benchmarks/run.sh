@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the benchmarks and runs them in one JMH run, then prints the side-by-side table.
+# Builds the benchmarks and runs them in one harness run (one JMH run for the table, then one for the extras),
+# then prints the side-by-side table.
 #
-#   benchmarks/run.sh                 full run (about 20-25 minutes on 2 cores)
-#   benchmarks/run.sh --quick         shorter iterations, no cross pairs (about 8 minutes)
+#   benchmarks/run.sh                 full run (about 21 minutes on 2 cores)
+#   benchmarks/run.sh --quick         shorter iterations, main table only (about 10 minutes)
 #   benchmarks/run.sh --jdk /usr/lib/jvm/temurin-25-jdk-amd64 [...]   run on another JDK (the build stays on the default)
 #   benchmarks/run.sh --skip-build [...]                                reuse benchmarks/target/benchmarks.jar
 #
