@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.SocketFactory;
 import okhttp3.Cache;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP machinery one transport owns: an {@link OkHttpClient} reused for every request, the daemon threads that
  * run calls and read streams (so that no caller ever waits on the network), and the calls in progress, which
- * {@link #shutdown()} cancels. A client the user supplied is used, never shut down.
+ * {@link #shutdown()} cancels. A client the transport creates itself sets {@code TCP_NODELAY} on its sockets. A client
+ * the user supplied is used as configured, never shut down.
  */
 public final class HttpResources {
 
@@ -52,6 +54,7 @@ public final class HttpResources {
     builder.readTimeout(Duration.ZERO).callTimeout(Duration.ZERO);
     if (supplied == null) {
       builder.connectTimeout(settings.connectTimeout());
+      builder.socketFactory(new NoDelaySocketFactory(SocketFactory.getDefault()));
       if (settings.sslSocketFactory() != null && settings.trustManager() != null) {
         builder.sslSocketFactory(settings.sslSocketFactory(), settings.trustManager());
       }
