@@ -132,7 +132,8 @@ public final class StdioClientTransport implements McpTransport {
     String name = "conduit-stdio-client-" + child.pid();
     String label = spec.shortName() + " " + child.pid();
     LineChannel lines =
-        new LineChannel(name, child.getInputStream(), child.getOutputStream(), codec, maxLineBytes, new Ends());
+        new LineChannel(
+            name, child.getInputStream(), child.getOutputStream(), codec, maxLineBytes, new Ends(), true);
     process = child;
     channel = lines;
     Consumer<String> lineSink = stderr != null ? stderr : line -> stderrLogger.info("[{}] {}", label, line);

@@ -5,6 +5,7 @@ import dev.conduit.protocol.jsonrpc.JsonRpcMessage;
 import dev.conduit.protocol.jsonrpc.RequestId;
 import dev.conduit.protocol.transport.McpTransport;
 import dev.conduit.transport.stdio.internal.LineChannel;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,8 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Lines may end in {@code \r\n}; blank lines are skipped. A line that is not a valid message is answered with the
  * codec's error ({@code -32700} for bad JSON) and the connection goes on; a line longer than {@link
- * Builder#maxLineBytes} is skipped without being buffered and answered with {@code -32600}. {@link #send} never blocks:
- * one writer thread per connection writes queued messages in order and flushes when the queue runs dry.
+ * Builder#maxLineBytes} is skipped without being buffered and answered with {@code -32600}. Messages go out in order:
+ * one writer thread per connection writes queued messages and flushes when the queue runs dry. On a file descriptor's
+ * stream (a process's stdout, say) a sender that finds the pipe idle writes its message itself, sparing a thread
+ * hand-off, and waits if the peer stops reading; on other streams {@link #send} never blocks.
  *
  * <p>When the input ends, requests still being handled get up to {@link Builder#drainTimeout} to be answered, queued
  * messages are written, and the listener is told of an orderly close. The transport owns both streams and closes
@@ -48,7 +51,10 @@ public final class StdioTransport implements McpTransport {
     this.drainTimeout = builder.drainTimeout;
     this.closeTimeout = builder.closeTimeout;
     int maxLineBytes = builder.maxLineBytes > 0 ? builder.maxLineBytes : builder.codec.maxMessageBytes();
-    this.channel = new LineChannel(name, builder.in, builder.out, builder.codec, maxLineBytes, new Ends());
+    // Only a file descriptor's stream is known to survive a sender's interrupt (a handler's, on cancellation).
+    boolean writeOnSenderThreads = builder.out instanceof FileOutputStream;
+    this.channel =
+        new LineChannel(name, builder.in, builder.out, builder.codec, maxLineBytes, new Ends(), writeOnSenderThreads);
   }
 
   /** A transport over {@code in} and {@code out} with the default settings. */

@@ -49,6 +49,8 @@ public final class LineChannel {
   private final int maxLineBytes;
   private final Owner owner;
   private final FrameWriter writer;
+  private final boolean writeOnSenderThreads;
+  private volatile @Nullable Thread reader;
   private final Unanswered unanswered = new Unanswered();
   private final CountDownLatch inputDone = new CountDownLatch(1);
   private final AtomicBoolean started = new AtomicBoolean();
@@ -62,9 +64,18 @@ public final class LineChannel {
    * @param codec decodes and encodes messages
    * @param maxLineBytes the longest line accepted; a longer one is skipped and answered with an error
    * @param owner decides what the end of a stream means
+   * @param writeOnSenderThreads whether a sender may write to {@code out} itself when nothing is queued; only for
+   *     streams whose writes an interrupt cannot break (a file descriptor or a process pipe, not an NIO channel's
+   *     stream, which an interrupted writer closes)
    */
   public LineChannel(
-      String name, InputStream in, OutputStream out, JsonRpcCodec codec, int maxLineBytes, Owner owner) {
+      String name,
+      InputStream in,
+      OutputStream out,
+      JsonRpcCodec codec,
+      int maxLineBytes,
+      Owner owner,
+      boolean writeOnSenderThreads) {
     this.name = name;
     this.in = in;
     this.out = out;
@@ -72,6 +83,7 @@ public final class LineChannel {
     this.maxLineBytes = maxLineBytes;
     this.owner = owner;
     this.writer = new FrameWriter(codec, out, owner::outputFailed);
+    this.writeOnSenderThreads = writeOnSenderThreads;
   }
 
   /** Starts the reader and writer threads; messages go to {@code listener}. */
@@ -82,12 +94,16 @@ public final class LineChannel {
     }
     this.listener = listener;
     writer.start(name + "-writer");
-    DaemonThreads.start(name + "-reader", this::read);
+    reader = DaemonThreads.start(name + "-reader", this::read);
   }
 
-  /** Queues a message; never blocks. */
+  /**
+   * Sends a message: written at once from the calling thread when the pipe is idle, otherwise queued. The reader thread
+   * never waits for the pipe: its peer may be waiting for it to read.
+   */
   public CompletableFuture<Void> send(JsonRpcMessage message) {
-    CompletableFuture<Void> sent = writer.send(message);
+    boolean mayBlock = writeOnSenderThreads && Thread.currentThread() != reader;
+    CompletableFuture<Void> sent = writer.send(message, mayBlock);
     // Only once the answer is queued: whoever waits for the answers closes the queue next.
     unanswered.sent(message);
     return sent;
@@ -171,7 +187,7 @@ public final class LineChannel {
 
   private void answer(JsonRpcError error) {
     // Straight to the writer: this answers no request the peer is counting on, so it must not count as one.
-    writer.send(error).whenComplete((sent, failure) -> {
+    writer.send(error, false).whenComplete((sent, failure) -> {
       if (failure != null) {
         log.debug("{}: could not answer an undecodable line", name, failure);
       }

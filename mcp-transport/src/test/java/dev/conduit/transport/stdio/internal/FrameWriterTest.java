@@ -75,13 +75,13 @@ class FrameWriterTest {
     StalledOutput out = new StalledOutput();
     FrameWriter writer = new FrameWriter(JsonRpcCodec.standard(), out, failure -> {});
     writer.start("test-writer");
-    writer.send(note(0));
+    writer.send(note(0), false);
     assertTrue(out.writing.await(WAIT_SECONDS, TimeUnit.SECONDS));
 
     // The writer thread is now stuck in write(); sending from here must still return at once.
     List<CompletableFuture<Void>> sent = new ArrayList<>();
     for (int i = 1; i <= 100; i++) {
-      sent.add(writer.send(note(i)));
+      sent.add(writer.send(note(i), false));
     }
     assertFalse(sent.get(0).isDone());
 
@@ -99,11 +99,11 @@ class FrameWriterTest {
     StalledOutput out = new StalledOutput();
     FrameWriter writer = new FrameWriter(JsonRpcCodec.standard(), out, failure -> {});
     writer.start("test-writer");
-    writer.send(note(0));
+    writer.send(note(0), false);
     assertTrue(out.writing.await(WAIT_SECONDS, TimeUnit.SECONDS));
     CompletableFuture<Void> last = null;
     for (int i = 1; i <= 100; i++) {
-      last = writer.send(note(i));
+      last = writer.send(note(i), false);
     }
     out.release.countDown();
     last.get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -113,6 +113,15 @@ class FrameWriterTest {
 
   @Test
   void concurrentSendersAreAllWrittenEachInItsOwnOrder() throws Exception {
+    assertConcurrentSendersKeepTheirOrder(false);
+  }
+
+  @Test
+  void concurrentSendersThatMayWriteThemselvesAreAllWrittenEachInItsOwnOrder() throws Exception {
+    assertConcurrentSendersKeepTheirOrder(true);
+  }
+
+  private static void assertConcurrentSendersKeepTheirOrder(boolean mayBlock) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     FrameWriter writer = new FrameWriter(JsonRpcCodec.standard(), out, failure -> {});
     writer.start("test-writer");
@@ -125,7 +134,7 @@ class FrameWriterTest {
       threads.add(new Thread(() -> {
         CompletableFuture<Void> last = null;
         for (int i = 0; i < each; i++) {
-          last = writer.send(note(sender * each + i));
+          last = writer.send(note(sender * each + i), mayBlock);
           if (i % 100 == 0) {
             // Let the writer run dry now and then, so that it goes to sleep and must be woken.
             Thread.yield();
@@ -155,6 +164,72 @@ class FrameWriterTest {
   }
 
   @Test
+  void aSenderThatMayBlockWritesItselfWhenThePipeIsIdle() throws Exception {
+    List<String> writers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    OutputStream out =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            writers.add(Thread.currentThread().getName());
+            bytes.write(b, off, len);
+          }
+        };
+    FrameWriter writer = new FrameWriter(JsonRpcCodec.standard(), out, failure -> {});
+    writer.start("test-writer");
+
+    CompletableFuture<Void> sent = writer.send(note(1), true);
+
+    assertTrue(sent.isDone() && !sent.isCompletedExceptionally());
+    assertEquals(List.of(Thread.currentThread().getName()), writers);
+    assertEquals("{\"jsonrpc\":\"2.0\",\"method\":\"n\",\"params\":{\"n\":1}}\n", bytes.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void whileASenderIsStuckInThePipeOthersQueueBehindItWithoutWaiting() throws Exception {
+    StalledOutput out = new StalledOutput();
+    FrameWriter writer = new FrameWriter(JsonRpcCodec.standard(), out, failure -> {});
+    writer.start("test-writer");
+    CompletableFuture<CompletableFuture<Void>> first = CompletableFuture.supplyAsync(() -> writer.send(note(0), true));
+    assertTrue(out.writing.await(WAIT_SECONDS, TimeUnit.SECONDS));
+
+    List<CompletableFuture<Void>> sent = new ArrayList<>();
+    for (int i = 1; i <= 100; i++) {
+      sent.add(writer.send(note(i), true));
+    }
+    assertFalse(first.isDone());
+    assertFalse(sent.get(0).isDone());
+
+    out.release.countDown();
+    first.get(WAIT_SECONDS, TimeUnit.SECONDS).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    List<String> lines = out.lines();
+    assertEquals(101, lines.size());
+    for (int i = 0; i <= 100; i++) {
+      assertEquals("{\"jsonrpc\":\"2.0\",\"method\":\"n\",\"params\":{\"n\":" + i + "}}", lines.get(i));
+    }
+  }
+
+  @Test
+  void aSendersOwnWriteFailureFailsItsMessageAndIsReported() throws Exception {
+    CompletableFuture<IOException> reported = new CompletableFuture<>();
+    FrameWriter writer = new FrameWriter(JsonRpcCodec.standard(), brokenPipe(), reported::complete);
+    writer.start("test-writer");
+
+    CompletableFuture<Void> sent = writer.send(note(1), true);
+
+    assertThrows(ExecutionException.class, () -> sent.get(WAIT_SECONDS, TimeUnit.SECONDS));
+    assertEquals("Broken pipe", reported.get(WAIT_SECONDS, TimeUnit.SECONDS).getMessage());
+    assertTrue(writer.awaitStopped(Duration.ofSeconds(WAIT_SECONDS)));
+    assertTrue(writer.send(note(2), true).isCompletedExceptionally());
+  }
+
+  @Test
   void aMessageThatCannotBeEncodedFailsAloneAndLeavesNoPartialLine() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     FrameWriter writer = new FrameWriter(JsonRpcCodec.standard(), out, failure -> {});
@@ -167,8 +242,8 @@ class FrameWriterTest {
           }
         };
     CompletableFuture<Void> bad =
-        writer.send(new JsonRpcNotification("bad", JsonPayload.of(Map.of("a", "x", "b", unserialisable))));
-    writer.send(note(1)).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        writer.send(new JsonRpcNotification("bad", JsonPayload.of(Map.of("a", "x", "b", unserialisable))), false);
+    writer.send(note(1), false).get(WAIT_SECONDS, TimeUnit.SECONDS);
     assertThrows(ExecutionException.class, () -> bad.get(WAIT_SECONDS, TimeUnit.SECONDS));
     assertEquals("{\"jsonrpc\":\"2.0\",\"method\":\"n\",\"params\":{\"n\":1}}\n", out.toString(StandardCharsets.UTF_8));
   }
@@ -185,34 +260,36 @@ class FrameWriterTest {
         };
     FrameWriter writer = new FrameWriter(JsonRpcCodec.standard(), out, failure -> {});
     writer.start("test-writer");
-    CompletableFuture<Void> queued = writer.send(note(1));
+    CompletableFuture<Void> queued = writer.send(note(1), false);
     writer.finish();
     assertTrue(writer.awaitStopped(Duration.ofSeconds(WAIT_SECONDS)));
     assertTrue(queued.isDone() && !queued.isCompletedExceptionally());
     assertEquals(1, closes.get());
-    assertTrue(writer.send(note(2)).isCompletedExceptionally());
+    assertTrue(writer.send(note(2), false).isCompletedExceptionally());
   }
 
   @Test
   void aWriteFailureFailsWhatIsPendingAndIsReported() throws Exception {
     CompletableFuture<IOException> reported = new CompletableFuture<>();
-    OutputStream broken =
-        new OutputStream() {
-          @Override
-          public void write(int b) throws IOException {
-            throw new IOException("Broken pipe");
-          }
-
-          @Override
-          public void write(byte[] b, int off, int len) throws IOException {
-            throw new IOException("Broken pipe");
-          }
-        };
-    FrameWriter writer = new FrameWriter(JsonRpcCodec.standard(), broken, reported::complete);
+    FrameWriter writer = new FrameWriter(JsonRpcCodec.standard(), brokenPipe(), reported::complete);
     writer.start("test-writer");
-    CompletableFuture<Void> sent = writer.send(note(1));
+    CompletableFuture<Void> sent = writer.send(note(1), false);
     assertEquals("Broken pipe", reported.get(WAIT_SECONDS, TimeUnit.SECONDS).getMessage());
     assertThrows(ExecutionException.class, () -> sent.get(WAIT_SECONDS, TimeUnit.SECONDS));
-    assertTrue(writer.send(note(2)).isCompletedExceptionally());
+    assertTrue(writer.send(note(2), false).isCompletedExceptionally());
+  }
+
+  private static OutputStream brokenPipe() {
+    return new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("Broken pipe");
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        throw new IOException("Broken pipe");
+      }
+    };
   }
 }
