@@ -51,6 +51,7 @@ public final class Session implements McpTransport.Listener {
   private final McpTransport transport;
   private final Handler handler;
   private final Executor executor;
+  private final boolean handleOnDeliveringThread;
   private final SerialExecutor strand;
   private final Map<RequestId, OutboundCall> outbound = new ConcurrentHashMap<>();
   private final Map<RequestId, OutboundCall> progressTargets = new ConcurrentHashMap<>();
@@ -79,6 +80,7 @@ public final class Session implements McpTransport.Listener {
     this.transport = transport;
     this.handler = handler;
     this.executor = executor;
+    this.handleOnDeliveringThread = transport.deliversRequestsOnWorkerThreads();
     this.strand = new SerialExecutor(executor);
   }
 
@@ -208,7 +210,11 @@ public final class Session implements McpTransport.Listener {
           request.id());
       return;
     }
-    executor.execute(() -> handle(call));
+    if (handleOnDeliveringThread) {
+      handle(call);
+    } else {
+      executor.execute(() -> handle(call));
+    }
   }
 
   private void handle(InboundRequest call) {

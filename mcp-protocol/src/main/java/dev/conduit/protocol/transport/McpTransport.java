@@ -36,6 +36,15 @@ public interface McpTransport extends AutoCloseable {
    */
   CompletionStage<Void> send(JsonRpcMessage message, @Nullable RequestId relatedRequest);
 
+  /**
+   * Whether this transport delivers each inbound request on a worker thread that may go on to run the request's
+   * handler (a thread serving one HTTP exchange, say), rather than on a reader loop that must get back to reading. The
+   * engine then runs the handler right there instead of handing it to another thread. {@code false} by default.
+   */
+  default boolean deliversRequestsOnWorkerThreads() {
+    return false;
+  }
+
   /** Closes the connection; idempotent. The listener's {@link Listener#onClose} is called once. */
   @Override
   void close();

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Requests are served on daemon threads (virtual threads on Java 21+), never on the HTTP server's dispatcher
- * thread, and no request holds a thread while its MCP handler runs. The JDK server's own dispatcher thread keeps the
+ * thread; a request's MCP handler runs on the thread that serves its exchange, which then goes on to other work. The JDK server's own dispatcher thread keeps the
  * JVM alive until {@link #close()}, as any server would.
  */
 public final class StreamableHttpServer implements AutoCloseable {
@@ -59,7 +59,7 @@ public final class StreamableHttpServer implements AutoCloseable {
   private StreamableHttpServer(Builder builder) throws IOException {
     this.executor = DaemonThreads.io("conduit-http");
     this.timer = DaemonThreads.timer("conduit-http-timer");
-    this.core = new StreamableHttpCore(builder.mcpServer, builder.options, executor, timer);
+    this.core = new StreamableHttpCore(builder.mcpServer, builder.options, executor, timer, true);
     this.legacy = builder.ssePath == null ? null
         : new LegacySseEndpoint(builder.mcpServer, builder.options, builder.messagePath, executor, timer);
     try {

@@ -58,7 +58,7 @@ public class StreamableHttpServlet extends HttpServlet {
   public void init() {
     ExecutorService io = DaemonThreads.io("conduit-servlet-io");
     this.executor = io;
-    this.core = new StreamableHttpCore(server, options, io, null);
+    this.core = new StreamableHttpCore(server, options, io, null, false);
   }
 
   @Override

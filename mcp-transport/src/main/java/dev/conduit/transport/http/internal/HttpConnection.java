@@ -112,6 +112,11 @@ final class HttpConnection implements McpTransport {
   }
 
   @Override
+  public boolean deliversRequestsOnWorkerThreads() {
+    return wiring.handlersOnExchangeThreads();
+  }
+
+  @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;

@@ -39,7 +39,7 @@ public final class LegacySseEndpoint implements AutoCloseable {
   /** @param messagePath the path (from the server's root) that the {@code endpoint} event names */
   public LegacySseEndpoint(McpServer server, StreamableHttpOptions options, String messagePath, Executor io,
       ScheduledExecutorService timer) {
-    this.wiring = new Wiring(server, options, options.newEventStore(), io, timer);
+    this.wiring = new Wiring(server, options, options.newEventStore(), io, timer, false);
     this.guard = new OriginGuard(options);
     this.messagePath = messagePath;
   }

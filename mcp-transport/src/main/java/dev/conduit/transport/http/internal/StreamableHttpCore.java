@@ -36,12 +36,14 @@ public final class StreamableHttpCore implements AutoCloseable {
   /**
    * @param io runs SSE writes (may block on a slow client)
    * @param timer runs keep-alives and expiry sweeps (never blocks); null to make a private one
+   * @param handlersOnExchangeThreads whether MCP handlers may run on the threads that serve exchanges (true when
+   *     those are the library's own workers, false for a container's request threads)
    */
   public StreamableHttpCore(McpServer server, StreamableHttpOptions options, Executor io,
-      @Nullable ScheduledExecutorService timer) {
+      @Nullable ScheduledExecutorService timer, boolean handlersOnExchangeThreads) {
     this.ownsTimer = timer == null;
     ScheduledExecutorService scheduler = timer == null ? DaemonThreads.timer("conduit-http-timer") : timer;
-    this.wiring = new Wiring(server, options, options.newEventStore(), io, scheduler);
+    this.wiring = new Wiring(server, options, options.newEventStore(), io, scheduler, handlersOnExchangeThreads);
     this.guard = new OriginGuard(options);
     this.legacy = new LegacyEndpoint(wiring);
     this.modern = new ModernEndpoint(wiring);

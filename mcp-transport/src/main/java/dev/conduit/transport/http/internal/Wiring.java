@@ -12,14 +12,16 @@ import java.util.function.Consumer;
 
 /**
  * What the parts of one endpoint share: the MCP server, the options, the event store, the I/O executor that writes
- * SSE streams and the timer of keep-alives and expiry.
+ * SSE streams, the timer of keep-alives and expiry, and whether a request's handler may run on the thread serving its
+ * exchange.
  */
 record Wiring(
     McpServer server,
     StreamableHttpOptions options,
     EventStore store,
     Executor io,
-    ScheduledExecutorService timer) {
+    ScheduledExecutorService timer,
+    boolean handlersOnExchangeThreads) {
 
   JsonRpcCodec codec() {
     return options.codec();
