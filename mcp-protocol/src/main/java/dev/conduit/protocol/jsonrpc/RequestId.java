@@ -77,6 +77,22 @@ public final class RequestId {
   }
 
   private static boolean isJsonNumber(String s) {
-    return JSON_NUMBER.matcher(s).matches();
+    return isJsonInteger(s) || JSON_NUMBER.matcher(s).matches();
+  }
+
+  // Ids are almost always small integers, checked on every message: spare them the regular expression.
+  private static boolean isJsonInteger(String s) {
+    int start = s.startsWith("-") ? 1 : 0;
+    int length = s.length();
+    if (length == start || (s.charAt(start) == '0' && length > start + 1)) {
+      return false;
+    }
+    for (int i = start; i < length; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }
