@@ -4,8 +4,6 @@ import dev.conduit.protocol.jsonrpc.JsonPayload;
 import dev.conduit.protocol.jsonrpc.RequestId;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +17,7 @@ final class OutboundCall {
   private final CompletableFuture<JsonPayload> future = new CompletableFuture<>();
   private final long startNanos = System.nanoTime();
   private volatile boolean answered;
-  private @Nullable ScheduledFuture<?> timer;
+  private Deadlines.@Nullable Deadline timer;
 
   OutboundCall(RequestId id, String method, CallOptions options, Consumer<OutboundCall> onTimeout) {
     this.id = id;
@@ -59,9 +57,9 @@ final class OutboundCall {
       return;
     }
     if (timer != null) {
-      timer.cancel(false);
+      timer.cancel();
     }
-    timer = Threads.scheduler().schedule(() -> onTimeout.accept(this), delay.toNanos(), TimeUnit.NANOSECONDS);
+    timer = Deadlines.SHARED.schedule(delay.toNanos(), () -> onTimeout.accept(this));
   }
 
   /** Progress arrived: restarts the wait, but never past the call's maximum. */
@@ -80,7 +78,7 @@ final class OutboundCall {
 
   synchronized void disarmTimeout() {
     if (timer != null) {
-      timer.cancel(false);
+      timer.cancel();
       timer = null;
     }
   }
