@@ -68,6 +68,8 @@ final class Fixture implements AutoCloseable {
     return McpServer.builder()
         .info("http-test", "1.0")
         .tool(Tool.named("echo").description("Echoes"), (args, ctx) -> CallToolResult.text("echo"))
+        .tool(Tool.named("thread").description("Names the thread it runs on"),
+            (args, ctx) -> CallToolResult.text(Thread.currentThread().getName()))
         .tool(Tool.named("chatty").description("Logs while it works"), (args, ctx) -> {
           ctx.log(LoggingLevel.INFO, "started");
           ctx.log(LoggingLevel.INFO, "working");

@@ -49,6 +49,14 @@ class StreamingTest {
   }
 
   @Test
+  void aToolRunsOnTheThreadThatServesItsExchange() throws IOException {
+    try (RawHttp response = fixture.post(Fixture.call(2, "thread"), "Mcp-Session-Id", session)) {
+      String thread = json(response.body()).path("result").path("content").path(0).path("text").asText();
+      assertTrue(thread.startsWith("conduit-http-"), thread);
+    }
+  }
+
+  @Test
   void aToolThatLogsAnswersWithAnSseStreamEndingInItsResult() throws IOException {
     try (RawHttp response = fixture.post(Fixture.call(2, "chatty"), "Mcp-Session-Id", session)) {
       assertEquals(200, response.status());
