@@ -86,12 +86,7 @@ class FrameWriterTest {
     assertFalse(sent.get(0).isDone());
 
     out.release.countDown();
-    CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(WAIT_SECONDS, TimeUnit.SECONDS);
-    List<String> lines = out.lines();
-    assertEquals(101, lines.size());
-    for (int i = 0; i <= 100; i++) {
-      assertEquals("{\"jsonrpc\":\"2.0\",\"method\":\"n\",\"params\":{\"n\":" + i + "}}", lines.get(i));
-    }
+    assertAllWrittenInOrder(out, sent);
   }
 
   @Test
@@ -207,12 +202,7 @@ class FrameWriterTest {
 
     out.release.countDown();
     first.get(WAIT_SECONDS, TimeUnit.SECONDS).get(WAIT_SECONDS, TimeUnit.SECONDS);
-    CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(WAIT_SECONDS, TimeUnit.SECONDS);
-    List<String> lines = out.lines();
-    assertEquals(101, lines.size());
-    for (int i = 0; i <= 100; i++) {
-      assertEquals("{\"jsonrpc\":\"2.0\",\"method\":\"n\",\"params\":{\"n\":" + i + "}}", lines.get(i));
-    }
+    assertAllWrittenInOrder(out, sent);
   }
 
   @Test
@@ -291,5 +281,15 @@ class FrameWriterTest {
         throw new IOException("Broken pipe");
       }
     };
+  }
+
+  /** Waits for {@code sent} (messages 1 to 100) and checks that the pipe got messages 0 to 100 in that order. */
+  private static void assertAllWrittenInOrder(StalledOutput out, List<CompletableFuture<Void>> sent) throws Exception {
+    CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    List<String> lines = out.lines();
+    assertEquals(sent.size() + 1, lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      assertEquals("{\"jsonrpc\":\"2.0\",\"method\":\"n\",\"params\":{\"n\":" + i + "}}", lines.get(i));
+    }
   }
 }
