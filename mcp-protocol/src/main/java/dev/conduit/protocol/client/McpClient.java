@@ -106,52 +106,52 @@ public final class McpClient implements AutoCloseable {
 
   /** Checks that the server answers. */
   public void ping() {
-    Futures.await(async.ping());
+    Futures.call(async::ping);
   }
 
   /** One page of tools. */
   public ListToolsResult listTools(@Nullable String cursor) {
-    return Futures.await(async.listTools(cursor));
+    return Futures.call(() -> async.listTools(cursor));
   }
 
   /** Every tool, following {@code nextCursor} across pages. */
   public List<Tool> listAllTools() {
-    return Futures.await(async.listAllTools());
+    return Futures.call(async::listAllTools);
   }
 
   /** Calls tool {@code name} with {@code arguments}: a map, a record, a JSON node, or null for none. */
   public CallToolResult callTool(String name, @Nullable Object arguments) {
-    return Futures.await(async.callTool(name, arguments));
+    return Futures.call(() -> async.callTool(name, arguments));
   }
 
   /** Calls a tool with per-call options (timeout, progress). */
   public CallToolResult callTool(String name, @Nullable Object arguments, RequestOptions options) {
-    return Futures.await(async.callTool(name, arguments, options));
+    return Futures.call(() -> async.callTool(name, arguments, options));
   }
 
   /** Every resource. */
   public List<Resource> listAllResources() {
-    return Futures.await(async.listAllResources());
+    return Futures.call(async::listAllResources);
   }
 
   /** Every resource template. */
   public List<ResourceTemplate> listAllResourceTemplates() {
-    return Futures.await(async.listAllResourceTemplates());
+    return Futures.call(async::listAllResourceTemplates);
   }
 
   /** Reads the resource at {@code uri}. */
   public ReadResourceResult readResource(String uri) {
-    return Futures.await(async.readResource(uri));
+    return Futures.call(() -> async.readResource(uri));
   }
 
   /** Subscribes to changes of the resource at {@code uri} (legacy servers). */
   public void subscribeResource(String uri) {
-    Futures.await(async.subscribeResource(uri));
+    Futures.call(() -> async.subscribeResource(uri));
   }
 
   /** Ends a resource subscription (legacy servers). */
   public void unsubscribeResource(String uri) {
-    Futures.await(async.unsubscribeResource(uri));
+    Futures.call(() -> async.unsubscribeResource(uri));
   }
 
   /** Opens a {@code subscriptions/listen} stream (modern servers). */
@@ -161,27 +161,27 @@ public final class McpClient implements AutoCloseable {
 
   /** Every prompt. */
   public List<Prompt> listAllPrompts() {
-    return Futures.await(async.listAllPrompts());
+    return Futures.call(async::listAllPrompts);
   }
 
   /** Renders prompt {@code name} with {@code arguments}. */
   public GetPromptResult getPrompt(String name, Map<String, String> arguments) {
-    return Futures.await(async.getPrompt(name, arguments));
+    return Futures.call(() -> async.getPrompt(name, arguments));
   }
 
   /** Asks for completions of an argument. */
   public CompleteResult complete(CompleteRequestParams params) {
-    return Futures.await(async.complete(params));
+    return Futures.call(() -> async.complete(params));
   }
 
   /** Sets the lowest level of log messages the client wants. */
   public void setLoggingLevel(LoggingLevel level) {
-    Futures.await(async.setLoggingLevel(level));
+    Futures.call(() -> async.setLoggingLevel(level));
   }
 
   /** Sends any request and returns its raw result. */
   public JsonPayload request(String method, @Nullable Object params, RequestOptions options) {
-    return Futures.await(async.request(method, params, options));
+    return Futures.call(() -> async.request(method, params, options));
   }
 
   /** Closes the connection; calls in progress fail. */

@@ -15,6 +15,7 @@ import dev.conduit.protocol.jsonrpc.JsonRpcResponse;
 import dev.conduit.protocol.jsonrpc.JsonRpcResult;
 import dev.conduit.protocol.jsonrpc.RequestId;
 import dev.conduit.protocol.jsonrpc.internal.Json;
+import dev.conduit.protocol.transport.CallerThread;
 import dev.conduit.protocol.transport.McpTransport;
 import dev.conduit.protocol.transport.TransportContext;
 import java.time.Duration;
@@ -124,6 +125,13 @@ public final class Session implements McpTransport.Listener {
     if (options.onId() != null) {
       options.onId().accept(id);
     }
+    // A caller that waits for the answer may be the one to carry the whole exchange, so that send returns only once
+    // the answer is in: its timer must run meanwhile. (A timeout that fires before the request is on its way cancels
+    // a request the peer has not seen; the peer ignores that, and the late answer is ignored here.)
+    boolean armedFirst = options.timeout() != null && CallerThread.waitsForAnswer();
+    if (armedFirst) {
+      call.armTimeout(options.timeout());
+    }
     transport
         .send(new JsonRpcRequest(id, method, params), options.relatedRequest())
         .whenComplete(
@@ -135,7 +143,7 @@ public final class Session implements McpTransport.Listener {
               }
             });
     // Armed only once the request is queued on the transport, so that a cancellation can never overtake it.
-    if (options.timeout() != null) {
+    if (options.timeout() != null && !armedFirst) {
       call.armTimeout(options.timeout());
     }
     if (closed.get()) {

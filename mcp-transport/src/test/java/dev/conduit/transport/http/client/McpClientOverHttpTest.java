@@ -8,20 +8,29 @@ import static dev.conduit.transport.http.client.ScriptedServer.result;
 import static dev.conduit.transport.http.client.ScriptedServer.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.conduit.protocol.McpException;
+import dev.conduit.protocol.McpTimeoutException;
 import dev.conduit.protocol.ProtocolVersion;
 import dev.conduit.protocol.client.McpClient;
+import dev.conduit.protocol.client.RequestOptions;
 import dev.conduit.protocol.schema.CallToolResult;
 import dev.conduit.protocol.schema.LoggingMessageNotificationParams;
 import dev.conduit.protocol.schema.TextContent;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -107,5 +116,53 @@ class McpClientOverHttpTest {
     assertEquals("tools/call", call.getHeaders().get("Mcp-Method"));
     assertEquals("add_numbers", call.getHeaders().get("Mcp-Name"));
     assertTrue(server.seen().stream().noneMatch(r -> r.getMethod().equals("GET") || r.getMethod().equals("DELETE")));
+  }
+
+  private static MockResponse modernServer(RecordedRequest request, MockResponse toolsCall) {
+    return switch (method(request)) {
+      case "server/discover" -> json(result(id(request), "{\"supportedVersions\":[\"2026-07-28\"],"
+          + "\"capabilities\":{\"tools\":{}},\"ttlMs\":0,\"cacheScope\":\"private\",\"resultType\":\"complete\"}"));
+      case "tools/call" -> toolsCall;
+      default -> status(405);
+    };
+  }
+
+  @Test
+  void aBlockingCallPostsFromTheCallersOwnThreadAndAnAsyncOneDoesNot() throws Exception {
+    server = new ScriptedServer(request -> modernServer(request, json(200, result(id(request), SUM), Headers.of())));
+    Map<String, String> threads = new ConcurrentHashMap<>();
+    OkHttpClient recording = new OkHttpClient.Builder()
+        .addInterceptor(chain -> {
+          String method = chain.request().header("Mcp-Method");
+          threads.merge(String.valueOf(method), Thread.currentThread().getName(), (a, b) -> a + "," + b);
+          return chain.proceed(chain.request());
+        })
+        .build();
+    StreamableHttpClientTransport transport =
+        StreamableHttpClientTransport.builder(server.url("/mcp")).okHttpClient(recording).build();
+
+    try (McpClient client = McpClient.connect(transport)) {
+      client.callTool("add_numbers", Map.of("a", 2, "b", 3));
+      assertEquals(Thread.currentThread().getName(), threads.remove("tools/call"));
+
+      client.async().callTool("add_numbers", Map.of("a", 2, "b", 3)).get(10, TimeUnit.SECONDS);
+      assertNotEquals(Thread.currentThread().getName(), threads.remove("tools/call"));
+    }
+  }
+
+  @Test
+  void aBlockingCallCarryingItsOwnExchangeStillTimesOutWhenTheServerHangs() throws Exception {
+    server = new ScriptedServer(request ->
+        modernServer(request, new MockResponse.Builder().code(200).headersDelay(20, TimeUnit.SECONDS).build()));
+    StreamableHttpClientTransport transport = StreamableHttpClientTransport.builder(server.url("/mcp")).build();
+
+    try (McpClient client = McpClient.connect(transport)) {
+      long start = System.nanoTime();
+      McpException failure = assertThrows(McpException.class, () ->
+          client.callTool("add_numbers", Map.of("a", 2, "b", 3), RequestOptions.timeout(Duration.ofMillis(300))));
+
+      assertInstanceOf(McpTimeoutException.class, failure);
+      assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(15)) < 0);
+    }
   }
 }

@@ -6,6 +6,7 @@ import dev.conduit.protocol.jsonrpc.JsonRpcCodec;
 import dev.conduit.protocol.jsonrpc.JsonRpcMessage;
 import dev.conduit.protocol.jsonrpc.JsonRpcResponse;
 import dev.conduit.protocol.jsonrpc.RequestId;
+import dev.conduit.protocol.transport.CallerThread;
 import dev.conduit.protocol.transport.McpTransport;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
@@ -140,21 +141,23 @@ public final class StreamableClient {
   }
 
   /**
-   * Posts {@code out} on a transport thread once the messages sent before it are out, and once any renewal of the
-   * session in progress is over.
+   * Posts {@code out} once the messages sent before it are out, and once any renewal of the session in progress is
+   * over: on a transport thread, or on the caller's own if it only waits for the answer and nothing is ahead of it
+   * (see {@link CallerThread}); then the POST and its answer are done when this returns.
    */
   private CompletableFuture<Void> dispatch(Outgoing out) {
     CompletableFuture<Void> sent = new CompletableFuture<>();
+    @Nullable Thread caller = out.isRequest() && CallerThread.waitsForAnswer() ? Thread.currentThread() : null;
     order.next(written -> {
       CompletableFuture<Void> renewing = reinitializer.pending();
       if (renewing == null) {
-        start(out, null, false, sent, written);
+        start(out, null, false, sent, written, Thread.currentThread() == caller);
         return;
       }
       // The session is being renewed: wait for the new one rather than go out with none.
       renewing.whenComplete((ok, failure) -> {
         if (failure == null) {
-          start(out, null, false, sent, written);
+          start(out, null, false, sent, written, Thread.currentThread() == caller);
         } else {
           written.complete(null);
           sent.completeExceptionally(failure);
@@ -171,15 +174,19 @@ public final class StreamableClient {
    */
   CompletableFuture<Void> dispatchInternal(Outgoing out, @Nullable CompletableFuture<JsonRpcResponse> internal) {
     CompletableFuture<Void> sent = new CompletableFuture<>();
-    start(out, internal, true, sent, new CompletableFuture<>());
+    start(out, internal, true, sent, new CompletableFuture<>(), false);
     return sent;
   }
 
   private void start(
       Outgoing out, @Nullable CompletableFuture<JsonRpcResponse> internal, boolean noRenewal,
-      CompletableFuture<Void> sent, CompletableFuture<Void> written) {
+      CompletableFuture<Void> sent, CompletableFuture<Void> written, boolean onThisThread) {
     InFlight tracked = out.isRequest() ? pending.track(out, internal) : null;
-    execute(() -> post(out, tracked, sent, written, noRenewal), tracked, sent, written);
+    if (onThisThread) {
+      post(out, tracked, sent, written, noRenewal);
+    } else {
+      execute(() -> post(out, tracked, sent, written, noRenewal), tracked, sent, written);
+    }
   }
 
   JsonRpcCodec codec() {
