@@ -11,16 +11,10 @@ import dev.conduit.transport.http.client.internal.HttpSettings;
 import dev.conduit.transport.http.client.internal.Inbox;
 import dev.conduit.transport.http.client.internal.LegacySseClient;
 import dev.conduit.transport.http.client.internal.Outgoing;
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
-import javax.net.ssl.HostnameVerifier;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 
@@ -122,52 +116,14 @@ public final class SseClientTransport implements McpTransport {
   }
 
   /** Configures an {@link SseClientTransport}. */
-  public static final class Builder {
-    private final HttpSettings settings;
+  public static final class Builder extends HttpClientTransportBuilder<Builder> {
 
     private Builder(HttpSettings settings) {
-      this.settings = settings;
+      super(settings);
     }
 
-    /** Headers to add to every request, asked for anew each time; see {@link StreamableHttpClientTransport}. */
-    public Builder headers(Supplier<Map<String, String>> supplier) {
-      settings.headers(supplier);
-      return this;
-    }
-
-    /** Trust and client certificates for https, for a client the transport creates itself. */
-    public Builder tls(SSLSocketFactory socketFactory, X509TrustManager trustManager) {
-      settings.tls(socketFactory, trustManager);
-      return this;
-    }
-
-    /** Checks https host names another way, for a client the transport creates itself. */
-    public Builder hostnameVerifier(HostnameVerifier verifier) {
-      settings.hostnameVerifier(verifier);
-      return this;
-    }
-
-    /** Sends every request through {@code client}, with read timeouts off; the transport never shuts it down. */
-    public Builder okHttpClient(OkHttpClient client) {
-      settings.client(client);
-      return this;
-    }
-
-    /** How long connecting may take, for a client the transport creates itself (default 10 seconds). */
-    public Builder connectTimeout(Duration timeout) {
-      settings.connectTimeout(timeout);
-      return this;
-    }
-
-    /** How long to wait for the server's {@code endpoint} event (default 30 seconds). */
-    public Builder endpointTimeout(Duration timeout) {
-      settings.endpointTimeout(timeout);
-      return this;
-    }
-
-    /** The codec, and so the limits on what the server may send. */
-    public Builder codec(JsonRpcCodec codec) {
-      settings.codec(codec);
+    @Override
+    Builder self() {
       return this;
     }
 

@@ -1,6 +1,5 @@
 package dev.conduit.transport.http.client;
 
-import dev.conduit.protocol.jsonrpc.JsonRpcCodec;
 import dev.conduit.protocol.jsonrpc.JsonRpcMessage;
 import dev.conduit.protocol.jsonrpc.RequestId;
 import dev.conduit.protocol.transport.McpTransport;
@@ -9,10 +8,6 @@ import dev.conduit.transport.http.client.internal.StreamableClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
-import javax.net.ssl.HostnameVerifier;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 
@@ -115,59 +110,20 @@ public final class StreamableHttpClientTransport implements McpTransport {
   }
 
   /** Configures a {@link StreamableHttpClientTransport}. */
-  public static final class Builder {
-    private final HttpSettings settings;
+  public static final class Builder extends HttpClientTransportBuilder<Builder> {
 
     private Builder(HttpSettings settings) {
-      this.settings = settings;
+      super(settings);
     }
 
-    /**
-     * Headers to add to every request, such as {@code Authorization}. The supplier is asked anew for each request
-     * (on a transport thread), so it may hand out a refreshed token. It cannot override the protocol's own headers.
-     */
-    public Builder headers(Supplier<Map<String, String>> supplier) {
-      settings.headers(supplier);
-      return this;
-    }
-
-    /** Trust and client certificates for https, for a client the transport creates itself. */
-    public Builder tls(SSLSocketFactory socketFactory, X509TrustManager trustManager) {
-      settings.tls(socketFactory, trustManager);
-      return this;
-    }
-
-    /** Checks https host names another way, for a client the transport creates itself. */
-    public Builder hostnameVerifier(HostnameVerifier verifier) {
-      settings.hostnameVerifier(verifier);
-      return this;
-    }
-
-    /**
-     * Sends every request through {@code client}: its connection pool, dispatcher, interceptors, proxy and TLS
-     * settings. Its read and call timeouts are switched off for this transport's requests, because an event stream
-     * stays quiet while the server works. The transport never shuts a supplied client down.
-     */
-    public Builder okHttpClient(OkHttpClient client) {
-      settings.client(client);
-      return this;
-    }
-
-    /** How long connecting may take, for a client the transport creates itself (default 10 seconds). */
-    public Builder connectTimeout(Duration timeout) {
-      settings.connectTimeout(timeout);
+    @Override
+    Builder self() {
       return this;
     }
 
     /** How long {@link #close()} waits for the server to acknowledge the DELETE that ends the session (2 seconds). */
     public Builder closeTimeout(Duration timeout) {
       settings.closeTimeout(timeout);
-      return this;
-    }
-
-    /** The codec, and so the limits on what the server may send (the standard codec by default). */
-    public Builder codec(JsonRpcCodec codec) {
-      settings.codec(codec);
       return this;
     }
 
@@ -192,12 +148,6 @@ public final class StreamableHttpClientTransport implements McpTransport {
     /** Whether to try the HTTP+SSE transport when the first {@code initialize} is turned down (default true). */
     public Builder legacyFallback(boolean enabled) {
       settings.legacyFallback(enabled);
-      return this;
-    }
-
-    /** How long the HTTP+SSE fallback waits for the server's {@code endpoint} event (default 30 seconds). */
-    public Builder endpointTimeout(Duration timeout) {
-      settings.endpointTimeout(timeout);
       return this;
     }
 
