@@ -43,8 +43,7 @@ public final class BulkheadInterceptor implements McpInterceptor {
       whole.onComplete();
       return full("tool " + tool + " of " + upstream);
     }
-    CompletionStage<JsonPayload> result = chain.proceed(request);
-    return result.whenComplete((payload, failure) -> {
+    return Stages.whenDone(chain.proceed(request), (payload, failure) -> {
       if (perTool != null) {
         perTool.onComplete();
       }

@@ -39,7 +39,7 @@ public final class CircuitBreakerInterceptor implements McpInterceptor {
           "Upstream " + breaker.getName() + " is unavailable (circuit open)", hint()));
     }
     long start = System.nanoTime();
-    return chain.proceed(chain.request()).whenComplete((payload, failure) -> {
+    return Stages.whenDone(chain.proceed(chain.request()), (payload, failure) -> {
       long elapsed = System.nanoTime() - start;
       if (failure == null) {
         breaker.onResult(elapsed, TimeUnit.NANOSECONDS, payload);

@@ -42,12 +42,15 @@ public final class RateLimitInterceptor implements McpInterceptor {
     }
     if (request.side() == McpRequest.Side.SERVER) {
       // Server interceptors run on a handler thread, which may block; the handler runs on it right after.
-      LockSupport.parkNanos(waitNanos);
+      long due = System.nanoTime() + waitNanos;
+      for (long left = waitNanos; left > 0; left = due - System.nanoTime()) {
+        LockSupport.parkNanos(left);
+      }
       return chain.proceed(request);
     }
     // A client's caller may be asynchronous: wait without holding its thread.
     CompletableFuture<Void> admitted = new CompletableFuture<>();
-    CompletableFuture.delayedExecutor(waitNanos, TimeUnit.NANOSECONDS).execute(() -> admitted.complete(null));
+    Delays.after(waitNanos, TimeUnit.NANOSECONDS, () -> admitted.complete(null));
     return admitted.thenCompose(ignored -> chain.proceed(request));
   }
 

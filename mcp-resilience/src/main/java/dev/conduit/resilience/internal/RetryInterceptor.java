@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends a failed call again when that is safe (see {@link SafeToRepeat}) and the failure is worth it: a transport
@@ -42,16 +44,30 @@ public final class RetryInterceptor implements McpInterceptor {
       return chain.proceed(request);
     }
     CompletableFuture<JsonPayload> result = new CompletableFuture<>();
-    attempt(chain, retry.asyncContext(), result);
-    return result.thenApply(payload -> {
-      safe.observe(request, payload);
-      return payload;
+    AtomicReference<@Nullable CompletionStage<JsonPayload>> current = new AtomicReference<>();
+    result.whenComplete((payload, failure) -> {
+      if (result.isCancelled()) {
+        Stages.cancel(current.get());
+      }
     });
+    attempt(chain, retry.asyncContext(), result, current);
+    return result;
   }
 
-  private void attempt(Chain chain, Retry.AsyncContext<JsonPayload> context, CompletableFuture<JsonPayload> result) {
-    chain.proceed(chain.request()).whenComplete((payload, failure) -> {
+  private void attempt(Chain chain, Retry.AsyncContext<JsonPayload> context, CompletableFuture<JsonPayload> result,
+      AtomicReference<@Nullable CompletionStage<JsonPayload>> current) {
+    if (result.isDone()) {
+      return;
+    }
+    CompletionStage<JsonPayload> stage = chain.proceed(chain.request());
+    current.set(stage);
+    if (result.isCancelled()) {
+      Stages.cancel(stage);
+    }
+    stage.whenComplete((payload, failure) -> {
       if (failure == null) {
+        // Learnt before the caller sees the list, so that a call right after it can be retried.
+        safe.observe(chain.request(), payload);
         context.onComplete();
         result.complete(payload);
         return;
@@ -61,8 +77,7 @@ public final class RetryInterceptor implements McpInterceptor {
         result.completeExceptionally(Failures.unwrap(failure));
         return;
       }
-      CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS)
-          .execute(() -> attempt(chain, context, result));
+      Delays.after(delayMillis, TimeUnit.MILLISECONDS, () -> attempt(chain, context, result, current));
     });
   }
 

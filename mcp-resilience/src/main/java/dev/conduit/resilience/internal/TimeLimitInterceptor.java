@@ -33,7 +33,7 @@ public final class TimeLimitInterceptor implements McpInterceptor {
     Duration limit = limiter.getTimeLimiterConfig().getTimeoutDuration();
     Duration asked = request.timeout();
     Duration timeout = asked != null && asked.compareTo(limit) < 0 ? asked : limit;
-    return chain.proceed(request.withTimeout(timeout)).whenComplete((payload, failure) -> {
+    return Stages.whenDone(chain.proceed(request.withTimeout(timeout)), (payload, failure) -> {
       if (failure == null) {
         limiter.onSuccess();
         return;
