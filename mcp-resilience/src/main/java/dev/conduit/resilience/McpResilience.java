@@ -25,7 +25,7 @@ public final class McpResilience {
     return ClientResilience.builder();
   }
 
-  /** A server's interceptors with the default settings (rate limit per session, bulkheads). */
+  /** A server's interceptors with the default settings (rate limit per session, a bulkhead). */
   public static ServerResilience serverDefaults() {
     return server().build();
   }

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The resilience interceptors for a server, in the documented order: a rate limit per caller, then bulkheads.
+ * The resilience interceptors for a server, in the documented order: a rate limit per caller, then a bulkhead for
+ * the whole server.
  *
  * <pre>{@code
  * McpServer server = McpResilience.server().callerIdentity(CallerIdentity.header("X-Api-Key")).build()
@@ -62,7 +63,7 @@ public final class ServerResilience {
 
     private Builder() {}
 
-    /** The name of the server's bulkheads in their registry (default {@code mcp-server}). */
+    /** The name of the server's bulkhead in its registry (default {@code mcp-server}). */
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name, "name");
       return this;
@@ -99,7 +100,7 @@ public final class ServerResilience {
       return this;
     }
 
-    /** Where the bulkheads come from (default: 64 concurrent calls, 16 per tool). */
+    /** Where the server's bulkhead comes from (default: 64 concurrent calls), named as {@link #name}. */
     public Builder bulkheadRegistry(BulkheadRegistry registry) {
       this.bulkheads = Objects.requireNonNull(registry, "registry");
       return this;
@@ -111,7 +112,7 @@ public final class ServerResilience {
       return this;
     }
 
-    /** Turns the bulkheads off. */
+    /** Turns the bulkhead off. */
     public Builder withoutBulkhead() {
       this.bulkhead = false;
       return this;
@@ -125,7 +126,8 @@ public final class ServerResilience {
         chain.add(new RateLimitInterceptor(new CallerLimiters(name, config, identity::of, maxCallers)));
       }
       if (bulkhead) {
-        chain.add(new BulkheadInterceptor(bulkheads, name, Defaults.TOOL_BULKHEAD));
+        // Not per tool: tool names come from clients, and each new one would add a bulkhead to the registry.
+        chain.add(new BulkheadInterceptor(bulkheads, name, null));
       }
       return new ServerResilience(chain);
     }

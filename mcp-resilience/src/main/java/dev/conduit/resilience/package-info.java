@@ -16,7 +16,8 @@
  *   <li><b>time limit</b>: bounds each attempt; its expiry cancels the request at the server.
  * </ol>
  *
- * <p>A server's: rate limit per caller ({@link dev.conduit.resilience.CallerIdentity}), then bulkheads.
+ * <p>A server's: rate limit per caller ({@link dev.conduit.resilience.CallerIdentity}), then a bulkhead for the whole
+ * server.
  *
  * <p>Every refusal is a JSON-RPC error whose {@code data} is a {@link dev.conduit.protocol.jsonrpc.RetryHint} ({@code
  * {"retryable": true, "retryAfterMs": ...}}): {@link dev.conduit.protocol.jsonrpc.ErrorCodes#RATE_LIMITED}, {@link

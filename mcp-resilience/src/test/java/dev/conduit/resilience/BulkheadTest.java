@@ -15,6 +15,7 @@ import dev.conduit.protocol.server.McpServer;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -84,6 +85,35 @@ class BulkheadTest {
       release.countDown();
       first.get(Upstream.WAIT_SECONDS, TimeUnit.SECONDS);
       assertEquals("fast", text(upstream.client().callTool("fast", Map.of())));
+    }
+  }
+
+  @Test
+  void theServerRefusesACallBeyondItsLimitWithARetryableError() throws Exception {
+    BulkheadRegistry registry = BulkheadRegistry.of(
+        BulkheadConfig.custom().maxConcurrentCalls(1).maxWaitDuration(Duration.ZERO).build());
+    McpServer server = McpResilience.server().name("guarded").bulkheadRegistry(registry).withoutRateLimiter().build()
+        .applyTo(McpServer.builder()
+            .tool(Tool.named("slow"), (args, ctx) -> {
+              entered.countDown();
+              release.await(Upstream.WAIT_SECONDS, TimeUnit.SECONDS);
+              return CallToolResult.text("slow");
+            })
+            .tool(Tool.named("fast"), (args, ctx) -> CallToolResult.text("fast")))
+        .build();
+    try (Upstream upstream = Upstream.connect(server, Era.LEGACY, List.of())) {
+      CompletableFuture<CallToolResult> first = upstream.client().async().callTool("slow", Map.of());
+      assertTrue(entered.await(Upstream.WAIT_SECONDS, TimeUnit.SECONDS));
+
+      McpException full = assertThrows(McpException.class, () -> upstream.client().callTool("fast", Map.of()));
+
+      assertEquals(ErrorCodes.BULKHEAD_FULL, full.code());
+      assertTrue(RetryHint.of(full.data()).isPresent(), "the retry hint crossed the wire");
+      release.countDown();
+      first.get(Upstream.WAIT_SECONDS, TimeUnit.SECONDS);
+      assertEquals("fast", text(upstream.client().callTool("fast", Map.of())));
+      assertEquals(List.of("guarded"), registry.getAllBulkheads().stream().map(b -> b.getName()).toList(),
+          "no bulkhead per tool name a client sent");
     }
   }
 }

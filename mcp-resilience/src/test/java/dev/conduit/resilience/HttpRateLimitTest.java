@@ -84,7 +84,8 @@ class HttpRateLimitTest {
     try (McpClient first = connect(url, "same-key"); McpClient second = connect(url, "same-key")) {
       first.callTool("echo", Map.of());
       first.callTool("echo", Map.of());
-      assertThrows(McpException.class, () -> first.callTool("echo", Map.of()));
+      McpException limited = assertThrows(McpException.class, () -> first.callTool("echo", Map.of()));
+      assertEquals(ErrorCodes.RATE_LIMITED, limited.code());
 
       second.callTool("echo", Map.of());
       second.callTool("echo", Map.of());

@@ -26,6 +26,7 @@ public record RetryHint(@Nullable Duration retryAfter) {
   /** The member that says after how many milliseconds. */
   public static final String RETRY_AFTER_MS = "retryAfterMs";
 
+  /** A hint; a negative delay means now. */
   public RetryHint {
     if (retryAfter != null && retryAfter.isNegative()) {
       retryAfter = Duration.ZERO;

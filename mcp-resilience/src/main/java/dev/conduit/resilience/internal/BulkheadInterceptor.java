@@ -8,6 +8,7 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Limits how many calls are in progress at once: to the upstream as a whole, and to each tool. A call beyond either
@@ -19,12 +20,15 @@ public final class BulkheadInterceptor implements McpInterceptor {
   private final String upstream;
   private final Bulkhead whole;
   private final BulkheadRegistry registry;
-  private final String toolConfig;
+  private final @Nullable String toolConfig;
 
   /**
-   * @param toolConfig the registry's configuration for per-tool bulkheads; its default one if it has none so named
+   * Bulkheads named after {@code upstream}, from {@code registry}.
+   *
+   * @param toolConfig the registry's configuration for per-tool bulkheads (its default one if it has none so named),
+   *     or {@code null} for no per-tool bulkheads
    */
-  public BulkheadInterceptor(BulkheadRegistry registry, String upstream, String toolConfig) {
+  public BulkheadInterceptor(BulkheadRegistry registry, String upstream, @Nullable String toolConfig) {
     this.upstream = upstream;
     this.registry = registry;
     this.toolConfig = toolConfig;
@@ -34,7 +38,7 @@ public final class BulkheadInterceptor implements McpInterceptor {
   @Override
   public CompletionStage<JsonPayload> intercept(Chain chain) {
     McpRequest request = chain.request();
-    String tool = request.method().equals("tools/call") ? request.target() : null;
+    String tool = toolConfig != null && request.method().equals("tools/call") ? request.target() : null;
     Bulkhead perTool = tool == null ? null : toolBulkhead(tool);
     if (!whole.tryAcquirePermission()) {
       return full(upstream);
@@ -53,7 +57,7 @@ public final class BulkheadInterceptor implements McpInterceptor {
 
   private Bulkhead toolBulkhead(String tool) {
     String name = upstream + "/tools/" + tool;
-    return registry.getConfiguration(toolConfig)
+    return registry.getConfiguration(String.valueOf(toolConfig))
         .map(config -> registry.bulkhead(name, config))
         .orElseGet(() -> registry.bulkhead(name));
   }

@@ -23,6 +23,14 @@ public final class CallerLimiters implements Function<McpRequest, RateLimiter> {
   private final Function<McpRequest, @Nullable String> identity;
   private final Map<String, RateLimiter> byCaller;
 
+  /**
+   * One limiter per caller.
+   *
+   * @param name the name every caller's limiter bears (not the identity, which may be a secret)
+   * @param config how each caller's limiter is configured
+   * @param identity tells callers apart; {@code null} puts a request with the other unknown callers
+   * @param maxCallers how many callers' limiters to keep
+   */
   public CallerLimiters(
       String name, RateLimiterConfig config, Function<McpRequest, @Nullable String> identity, int maxCallers) {
     this.name = name;
@@ -36,6 +44,7 @@ public final class CallerLimiters implements Function<McpRequest, RateLimiter> {
     };
   }
 
+  /** The limiter of the caller of {@code request}, made on first sight. */
   @Override
   public RateLimiter apply(McpRequest request) {
     String caller = identity.apply(request);

@@ -21,8 +21,10 @@ import org.jspecify.annotations.Nullable;
 public final class CircuitBreakerInterceptor implements McpInterceptor {
 
   private final CircuitBreaker breaker;
-  private volatile long openedAtNanos;
+  // A breaker from the user's registry may be open already; then its wait is counted from now.
+  private volatile long openedAtNanos = System.nanoTime();
 
+  /** Guards the calls with {@code breaker}, which may be shared with other clients of the same upstream. */
   public CircuitBreakerInterceptor(CircuitBreaker breaker) {
     this.breaker = breaker;
     breaker.getEventPublisher().onStateTransition(event -> {

@@ -22,6 +22,7 @@ public final class Defaults {
 
   private Defaults() {}
 
+  /** 3 attempts, exponential backoff from 200 ms with 50 % jitter. */
   public static RetryRegistry retries() {
     return RetryRegistry.of(RetryConfig.custom()
         .maxAttempts(3)
@@ -29,6 +30,7 @@ public final class Defaults {
         .build());
   }
 
+  /** Opens at 50 % failures of the last 20 calls (at least 10), for 30 s; then 3 trial calls. */
   public static CircuitBreakerRegistry circuitBreakers() {
     return CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
         .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -40,7 +42,11 @@ public final class Defaults {
         .build());
   }
 
-  /** @param perPeriod permissions each second */
+  /**
+   * A rate per second, refusing at once beyond it.
+   *
+   * @param perPeriod permissions each second
+   */
   public static RateLimiterRegistry rateLimiters(int perPeriod) {
     return RateLimiterRegistry.of(RateLimiterConfig.custom()
         .limitForPeriod(perPeriod)
@@ -49,12 +55,14 @@ public final class Defaults {
         .build());
   }
 
+  /** 64 concurrent calls in all and 16 per tool ({@value #TOOL_BULKHEAD}), refusing at once beyond them. */
   public static BulkheadRegistry bulkheads() {
     BulkheadConfig whole = BulkheadConfig.custom().maxConcurrentCalls(64).maxWaitDuration(Duration.ZERO).build();
     BulkheadConfig tool = BulkheadConfig.custom().maxConcurrentCalls(16).maxWaitDuration(Duration.ZERO).build();
     return BulkheadRegistry.of(Map.of("default", whole, TOOL_BULKHEAD, tool));
   }
 
+  /** 30 seconds. */
   public static TimeLimiterRegistry timeLimiters() {
     return TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(30)).build());
   }

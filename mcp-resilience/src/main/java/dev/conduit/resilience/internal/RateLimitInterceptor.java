@@ -23,7 +23,11 @@ public final class RateLimitInterceptor implements McpInterceptor {
 
   private final Function<McpRequest, RateLimiter> limiters;
 
-  /** @param limiters the limiter that applies to a request: the upstream's, or its caller's */
+  /**
+   * Limits requests with {@code limiters}.
+   *
+   * @param limiters the limiter that applies to a request: the upstream's, or its caller's
+   */
   public RateLimitInterceptor(Function<McpRequest, RateLimiter> limiters) {
     this.limiters = limiters;
   }
@@ -49,9 +53,13 @@ public final class RateLimitInterceptor implements McpInterceptor {
       return chain.proceed(request);
     }
     // A client's caller may be asynchronous: wait without holding its thread.
-    CompletableFuture<Void> admitted = new CompletableFuture<>();
-    Delays.after(waitNanos, TimeUnit.NANOSECONDS, () -> admitted.complete(null));
-    return admitted.thenCompose(ignored -> chain.proceed(request));
+    CompletableFuture<JsonPayload> result = new CompletableFuture<>();
+    Delays.after(waitNanos, TimeUnit.NANOSECONDS, () -> {
+      if (!result.isDone()) {
+        Stages.link(chain.proceed(request), result);
+      }
+    });
+    return result;
   }
 
   private static Duration untilFree(RateLimiter limiter) {

@@ -28,6 +28,8 @@ public final class RetryInterceptor implements McpInterceptor {
   private final Duration maxRetryAfter;
 
   /**
+   * Retries with {@code retry}.
+   *
    * @param declaredTools tools the user says may be repeated whatever their annotations
    * @param maxRetryAfter a server asking to wait longer than this is not retried
    */

@@ -19,17 +19,7 @@ final class Stages {
       CompletionStage<JsonPayload> inner, BiConsumer<@Nullable JsonPayload, @Nullable Throwable> action) {
     // Not inner.whenComplete(action) as the result: a dependent that is cancelled first never runs its action.
     CompletableFuture<JsonPayload> outer = new CompletableFuture<>();
-    inner.whenComplete((payload, failure) -> {
-      try {
-        action.accept(payload, failure);
-      } finally {
-        if (failure == null) {
-          outer.complete(payload);
-        } else {
-          outer.completeExceptionally(failure);
-        }
-      }
-    });
+    forward(inner.whenComplete(action), outer);
     outer.whenComplete((payload, failure) -> {
       if (outer.isCancelled()) {
         cancel(inner);
@@ -38,9 +28,29 @@ final class Stages {
     return outer;
   }
 
+  /** Completes {@code to} as {@code from} completes; cancelling {@code to} cancels {@code from}. */
+  static void link(CompletionStage<JsonPayload> from, CompletableFuture<JsonPayload> to) {
+    forward(from, to);
+    to.whenComplete((payload, failure) -> {
+      if (to.isCancelled()) {
+        cancel(from);
+      }
+    });
+  }
+
   static void cancel(@Nullable CompletionStage<?> stage) {
     if (stage instanceof CompletableFuture<?> future) {
       future.cancel(true);
     }
+  }
+
+  private static void forward(CompletionStage<JsonPayload> from, CompletableFuture<JsonPayload> to) {
+    from.whenComplete((payload, failure) -> {
+      if (failure == null) {
+        to.complete(payload);
+      } else {
+        to.completeExceptionally(failure);
+      }
+    });
   }
 }

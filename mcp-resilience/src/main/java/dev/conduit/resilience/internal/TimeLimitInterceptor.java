@@ -13,13 +13,16 @@ import java.util.concurrent.TimeoutException;
 /**
  * Bounds each attempt of a client call by the {@link TimeLimiter}'s {@code timeoutDuration}. It sets the engine's
  * per-request timeout rather than timing a local future, so an expiry also cancels the request at the server
- * ({@code notifications/cancelled}) and fails the call with {@link McpTimeoutException}. A shorter timeout the caller
- * asked for still applies. The limiter's events (and so its metrics) report each outcome.
+ * ({@code notifications/cancelled}) and fails the call with {@link McpTimeoutException}. It replaces the client's
+ * default request timeout; a shorter timeout the caller asked for still applies, and a call that asked for progress
+ * has its wait extended by each progress notification, up to the client's {@code maxTimeout}, as any call does.
+ * The limiter's events (and so its metrics) report each outcome.
  */
 public final class TimeLimitInterceptor implements McpInterceptor {
 
   private final TimeLimiter limiter;
 
+  /** Bounds each attempt by {@code limiter}'s timeout, which replaces the client's default request timeout. */
   public TimeLimitInterceptor(TimeLimiter limiter) {
     this.limiter = limiter;
   }
