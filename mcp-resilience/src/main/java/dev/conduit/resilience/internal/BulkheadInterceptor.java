@@ -38,13 +38,14 @@ public final class BulkheadInterceptor implements McpInterceptor {
   @Override
   public CompletionStage<JsonPayload> intercept(Chain chain) {
     McpRequest request = chain.request();
-    String tool = toolConfig != null && request.method().equals("tools/call") ? request.target() : null;
-    Bulkhead perTool = tool == null ? null : toolBulkhead(tool);
+    String config = toolConfig;
+    String tool = config != null && request.method().equals("tools/call") ? request.target() : null;
+    Bulkhead perTool = tool == null || config == null ? null : toolBulkhead(tool, config);
     if (!whole.tryAcquirePermission()) {
       return full(upstream);
     }
     if (perTool != null && !perTool.tryAcquirePermission()) {
-      whole.onComplete();
+      whole.releasePermission();
       return full("tool " + tool + " of " + upstream);
     }
     return Stages.whenDone(chain.proceed(request), (payload, failure) -> {
@@ -55,10 +56,10 @@ public final class BulkheadInterceptor implements McpInterceptor {
     });
   }
 
-  private Bulkhead toolBulkhead(String tool) {
+  private Bulkhead toolBulkhead(String tool, String config) {
     String name = upstream + "/tools/" + tool;
-    return registry.getConfiguration(String.valueOf(toolConfig))
-        .map(config -> registry.bulkhead(name, config))
+    return registry.getConfiguration(config)
+        .map(configured -> registry.bulkhead(name, configured))
         .orElseGet(() -> registry.bulkhead(name));
   }
 

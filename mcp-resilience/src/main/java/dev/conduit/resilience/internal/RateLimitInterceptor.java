@@ -8,6 +8,7 @@ import dev.conduit.protocol.jsonrpc.RetryHint;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,10 @@ public final class RateLimitInterceptor implements McpInterceptor {
       long due = System.nanoTime() + waitNanos;
       for (long left = waitNanos; left > 0; left = due - System.nanoTime()) {
         LockSupport.parkNanos(left);
+        if (Thread.currentThread().isInterrupted()) {
+          // The client cancelled the request while it waited; the engine sends no answer.
+          return CompletableFuture.failedFuture(new CancellationException("Cancelled while waiting for a permission"));
+        }
       }
       return chain.proceed(request);
     }
