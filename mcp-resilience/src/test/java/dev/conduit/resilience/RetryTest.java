@@ -229,11 +229,12 @@ class RetryTest {
             // Hangs until the client gives up on it.
             firstCancelled.await(Upstream.WAIT_SECONDS, TimeUnit.SECONDS);
           }
-          return ReadResourceResult.of(TextResourceContents.of(uri, "text/plain", "attempt " + attempts.get()));
+          return ReadResourceResult.of(TextResourceContents.of(uri, "text/plain", "answered"));
         })
         .build();
+    // Generous, so that a later attempt, which answers at once, is in time even on a loaded machine.
     TimeLimiterRegistry limits =
-        TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofMillis(300)).build());
+        TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(1)).build());
     ClientResilience resilience = McpResilience.client().upstream("slow").retryRegistry(retries)
         .timeLimiterRegistry(limits).withoutRateLimiter().withoutBulkhead().withoutCircuitBreaker().build();
     AtomicInteger timeouts = new AtomicInteger();
@@ -241,12 +242,13 @@ class RetryTest {
     try (Upstream upstream = Upstream.connect(server, era, resilience.interceptors())) {
       ReadResourceResult result = upstream.client().readResource("res://slow");
 
-      assertEquals("attempt 2", ((TextResourceContents) result.contents().get(0)).text());
+      assertEquals("answered", ((TextResourceContents) result.contents().get(0)).text());
       assertTrue(firstCancelled.await(Upstream.WAIT_SECONDS, TimeUnit.SECONDS), "the upstream saw the cancellation");
       List<String> ids = upstream.idsSent("resources/read");
-      assertEquals(2, ids.size());
-      assertEquals(List.of(ids.get(0)), upstream.cancelledIds());
-      assertEquals(1, timeouts.get(), "the user's time limiter reported the timeout");
+      assertTrue(ids.size() >= 2, "retried: " + ids);
+      assertEquals(ids.size(), new HashSet<>(ids).size(), "each attempt has its own id: " + ids);
+      assertEquals(ids.get(0), upstream.cancelledIds().get(0), "the first attempt was cancelled on the wire");
+      assertEquals(ids.size() - 1, timeouts.get(), "the user's time limiter reported each timeout");
     }
   }
 
