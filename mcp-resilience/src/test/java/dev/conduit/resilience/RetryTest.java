@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.conduit.protocol.McpConnectionClosedException;
 import dev.conduit.protocol.McpException;
 import dev.conduit.protocol.McpTimeoutException;
 import dev.conduit.protocol.client.Era;
@@ -123,6 +124,39 @@ class RetryTest {
       assertEquals(ErrorCodes.INTERNAL_ERROR, failure.code());
       assertEquals(1, attempts.get());
       assertEquals(1, upstream.idsSent("tools/call").size());
+    }
+  }
+
+  @Test
+  void neverRetriesADestructiveToolEvenWhenTheErrorSaysRetryable() {
+    McpServer server = McpServer.builder()
+        .tool(Tool.named("job_launch").annotations(ToolAnnotations.destructive()), (args, ctx) -> {
+          attempts.incrementAndGet();
+          throw new McpException(ErrorCodes.RATE_LIMITED, "Rate limited",
+              RetryHint.after(Duration.ofMillis(1)).toData());
+        })
+        .build();
+    try (Upstream upstream = Upstream.connect(server, Era.LEGACY, onlyRetry().build().interceptors())) {
+      upstream.client().listAllTools();
+      McpException failure =
+          assertThrows(McpException.class, () -> upstream.client().callTool("job_launch", Map.of()));
+      assertEquals(ErrorCodes.RATE_LIMITED, failure.code());
+      assertEquals(1, attempts.get());
+    }
+  }
+
+  @Test
+  void retriesAListAfterATransportErrorUntilTheRetryGivesUp() {
+    McpServer server = McpServer.builder()
+        .tool(Tool.named("search").annotations(ToolAnnotations.readOnly()), alwaysFailing()).build();
+    try (Upstream upstream = Upstream.connect(server, Era.LEGACY, onlyRetry().build().interceptors())) {
+      upstream.cut();
+
+      McpException failure = assertThrows(McpException.class, () -> upstream.client().listAllTools());
+
+      assertEquals(McpConnectionClosedException.CODE, failure.code());
+      assertEquals(1, retries.retry("retry-test").getMetrics().getNumberOfFailedCallsWithRetryAttempt(),
+          "retried, then gave up");
     }
   }
 
