@@ -38,7 +38,11 @@ public interface McpInterceptor {
     /** The request as it reaches this interceptor. */
     McpRequest request();
 
-    /** Passes {@code request} to the rest of the chain and returns its result. May be called more than once. */
+    /**
+     * Passes {@code request} to the rest of the chain and returns its result. May be called more than once; on a
+     * client each call sends a request of its own, with a fresh id, and cancelling the stage it returns cancels that
+     * request at the server.
+     */
     CompletionStage<JsonPayload> proceed(McpRequest request);
   }
 }

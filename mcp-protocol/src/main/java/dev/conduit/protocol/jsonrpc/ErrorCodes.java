@@ -33,5 +33,23 @@ public final class ErrorCodes {
   /** The requested protocol version is not supported; {@code data.supported} lists those that are (2026-07-28). */
   public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
+  /**
+   * Too many requests from this caller (an implementation-defined code). {@code data} is a {@link RetryHint}, such as
+   * {@code {"retryable": true, "retryAfterMs": 1200}}; the Streamable HTTP server answers it with HTTP 429 and {@code
+   * Retry-After}.
+   */
+  public static final int RATE_LIMITED = -32010;
+
+  /**
+   * The upstream server is unavailable, as when a circuit breaker is open (an implementation-defined code). {@code
+   * data} is a {@link RetryHint} saying when to try again.
+   */
+  public static final int UPSTREAM_UNAVAILABLE = -32011;
+
+  /**
+   * Too many calls are in progress at once (an implementation-defined code). {@code data} is a {@link RetryHint}.
+   */
+  public static final int BULKHEAD_FULL = -32012;
+
   private ErrorCodes() {}
 }

@@ -45,6 +45,16 @@ class LayeringTest {
         .check(classes);
   }
 
+  /** Resilience works on any transport through the interceptor SPI, so it must not know any transport. */
+  @Test
+  void theResilienceModuleImportsNoTransportOrHttpLibrary() {
+    noClasses().that().resideInAPackage("dev.conduit.resilience..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.conduit.transport..", "okhttp3..", "okio..", "java.net.http..", "com.sun.net.httpserver..",
+            "jakarta.servlet..", "javax.servlet..", "io.micrometer..")
+        .check(classes);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"dev.conduit.protocol", "dev.conduit.transport", "dev.conduit.resilience",
       "dev.conduit.observability", "dev.conduit.awx"})

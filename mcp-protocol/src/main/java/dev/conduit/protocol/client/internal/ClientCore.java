@@ -231,7 +231,9 @@ public final class ClientCore implements Session.Handler {
     }
     JsonPayload params = extra.isEmpty() ? request.params() : withMeta(request.params(), extra);
     if (current != null && current.modern()) {
-      return rounds(request.method(), params, call, 1, inFlight);
+      // The rounds are chained futures: without this, cancelling the stage would not reach the request on the wire.
+      InFlight attempt = inFlight.attempt();
+      return attempt.cancellable(rounds(request.method(), params, call, 1, attempt));
     }
     CallOptions legacyCall = call;
     return inFlight.track(() -> session.request(request.method(), params, legacyCall));

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The session requests one call has made (more than one with input rounds or an interceptor that retries), so that
@@ -15,20 +16,48 @@ import java.util.function.Supplier;
  */
 final class InFlight {
   private final Set<CompletableFuture<JsonPayload>> requests = ConcurrentHashMap.newKeySet();
+  private final @Nullable InFlight parent;
   private volatile boolean cancelled;
+
+  InFlight() {
+    this(null);
+  }
+
+  private InFlight(@Nullable InFlight parent) {
+    this.parent = parent;
+  }
+
+  /**
+   * The requests of one attempt of the call (an interceptor may proceed more than once), which the attempt's own
+   * stage cancels without cancelling the call; cancelling the call cancels them too.
+   */
+  InFlight attempt() {
+    return new InFlight(this);
+  }
 
   /** Sends a request of the call, unless the call was cancelled. */
   CompletableFuture<JsonPayload> track(Supplier<CompletableFuture<JsonPayload>> send) {
-    if (cancelled) {
+    if (isCancelled()) {
       return CompletableFuture.failedFuture(new CancellationException("The call was cancelled"));
     }
     CompletableFuture<JsonPayload> request = send.get();
-    requests.add(request);
-    request.whenComplete((result, failure) -> requests.remove(request));
-    if (cancelled) {
+    register(request);
+    if (isCancelled()) {
       request.cancel(true);
     }
     return request;
+  }
+
+  private boolean isCancelled() {
+    return cancelled || (parent != null && parent.isCancelled());
+  }
+
+  private void register(CompletableFuture<JsonPayload> request) {
+    requests.add(request);
+    request.whenComplete((result, failure) -> requests.remove(request));
+    if (parent != null) {
+      parent.register(request);
+    }
   }
 
   /** A future of the call's result whose cancellation cancels the requests in flight. */

@@ -93,7 +93,12 @@ final class RequestStream implements HttpRequestStream {
         state = State.JSON;
         Map<String, String> headers = Http.jsonHeaders();
         headers.putAll(answering.headers(response));
-        exchange.respond(answering.status(response), headers, json);
+        int status = answering.status(response);
+        if (TooManyRequests.applies(response)) {
+          status = TooManyRequests.STATUS;
+          TooManyRequests.addRetryAfter(response, headers);
+        }
+        exchange.respond(status, headers, json);
       } else {
         if (state == State.PENDING) {
           startSse();
