@@ -1,6 +1,8 @@
 package dev.conduit.observability.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.conduit.protocol.McpException;
+import dev.conduit.protocol.interceptor.McpRequest;
 import dev.conduit.protocol.jsonrpc.ErrorCodes;
 import dev.conduit.protocol.jsonrpc.JsonPayload;
 import dev.conduit.protocol.schema.CallToolResult;
@@ -34,7 +36,7 @@ public record RequestOutcome(String outcome, @Nullable Integer errorCode) {
   private static final RequestOutcome WAS_CANCELLED = new RequestOutcome(CANCELLED, null);
 
   /** Classifies a completed request from its result or its failure. */
-  public static RequestOutcome of(String method, @Nullable JsonPayload result, @Nullable Throwable failure) {
+  public static RequestOutcome of(McpRequest request, @Nullable JsonPayload result, @Nullable Throwable failure) {
     if (failure != null) {
       Throwable cause = unwrap(failure);
       if (cause instanceof CancellationException) {
@@ -47,14 +49,14 @@ public record RequestOutcome(String outcome, @Nullable Integer errorCode) {
     if (result == null) {
       return SUCCEEDED;
     }
-    if (method.equals("tools/call")) {
-      return ofToolResult(result);
+    if (request.method().equals("tools/call")) {
+      return ofToolResult(result, request.session().protocolVersion().isModern());
     }
     // A raw result answers this from the codec's member index; a value result would need a full bind.
     return result.isRaw() && "input_required".equals(result.memberText("resultType")) ? ASKED_FOR_INPUT : SUCCEEDED;
   }
 
-  private static RequestOutcome ofToolResult(JsonPayload result) {
+  private static RequestOutcome ofToolResult(JsonPayload result, boolean modern) {
     if (result.isRaw()) {
       if ("input_required".equals(result.memberText("resultType"))) {
         return ASKED_FOR_INPUT;
@@ -62,13 +64,20 @@ public record RequestOutcome(String outcome, @Nullable Integer errorCode) {
       JsonPayload isError = result.member("isError");
       return isError != null && isError.toString().trim().equals("true") ? TOOL_FAILED : SUCCEEDED;
     }
-    try {
-      // Cheap when the payload holds a CallToolResult already (a handler's result), and cached for the caller's own
-      // bind on the client side.
-      return result.as(CallToolResult.class).failed() ? TOOL_FAILED : SUCCEEDED;
-    } catch (IllegalArgumentException notAToolResult) {
-      return "input_required".equals(result.memberText("resultType")) ? ASKED_FOR_INPUT : SUCCEEDED;
+    // A server holds a legacy result as the handler's CallToolResult and a modern one as a JSON tree: read each as
+    // what it is, so that neither is converted.
+    if (!modern) {
+      try {
+        return result.as(CallToolResult.class).failed() ? TOOL_FAILED : SUCCEEDED;
+      } catch (IllegalArgumentException notAToolResult) {
+        // An interceptor's own answer, perhaps; the tree below tells.
+      }
     }
+    JsonNode tree = result.tree();
+    if ("input_required".equals(tree.path("resultType").asText())) {
+      return ASKED_FOR_INPUT;
+    }
+    return tree.path("isError").asBoolean(false) ? TOOL_FAILED : SUCCEEDED;
   }
 
   /** The failure a completion stage reports, without the wrappers the stage API adds. */

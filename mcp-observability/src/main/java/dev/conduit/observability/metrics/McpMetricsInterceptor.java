@@ -69,7 +69,7 @@ public final class McpMetricsInterceptor implements McpInterceptor {
       if (toolCall != null) {
         toolCall.stop();
       }
-      RequestOutcome outcome = RequestOutcome.of(request.method(), result, failure);
+      RequestOutcome outcome = RequestOutcome.of(request, result, failure);
       targets.learn(request, result, outcome);
       Key key = new Key(Methods.bounded(request.method()), targets.tag(request), outcome.outcome(),
           outcome.errorCodeTag(), request.session().protocolVersion().id());
