@@ -41,12 +41,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class McpMetricsInterceptor implements McpInterceptor {
 
   private final MeterRegistry registry;
-  private final Targets targets;
+  private final int maxTargets;
   private final Map<McpRequest.Side, SideMeters> sides = new ConcurrentHashMap<>();
 
   private McpMetricsInterceptor(Builder builder) {
     this.registry = builder.registry;
-    this.targets = new Targets(builder.maxTargets);
+    this.maxTargets = builder.maxTargets;
   }
 
   /** Starts configuring an interceptor that records into {@code registry}. */
@@ -59,6 +59,7 @@ public final class McpMetricsInterceptor implements McpInterceptor {
     McpRequest request = chain.request();
     SideMeters meters = sides.computeIfAbsent(request.side(), SideMeters::new);
     meters.active.incrementAndGet();
+    Targets targets = meters.targets;
     LongTaskTimer.Sample toolCall = request.method().equals("tools/call")
         ? meters.toolCalls(targets.tag(request)).start()
         : null;
@@ -94,6 +95,8 @@ public final class McpMetricsInterceptor implements McpInterceptor {
    */
   private final class SideMeters {
     final String prefix;
+    // Each side learns its own names: what a client's server answered says nothing of what this server registered.
+    final Targets targets = new Targets(maxTargets);
     final AtomicInteger active = new AtomicInteger();
     final Map<Key, Timer> timers = new ConcurrentHashMap<>();
     final Map<Key, Counter> errors = new ConcurrentHashMap<>();
