@@ -27,26 +27,27 @@ public final class Targets {
     this.resources = new BoundedNames(cap);
   }
 
-  /** The tag value for what {@code request} acts on; {@link BoundedNames#NONE} if it names nothing. */
-  public String tag(McpRequest request) {
-    String method = request.method();
+  /**
+   * The tag value for what a {@code method} request acts on, given its {@link #nameOf name}; {@link
+   * BoundedNames#NONE} if it names nothing.
+   */
+  public String tag(String method, @Nullable String name) {
     if (Methods.targetsByName(method)) {
-      return names.tag(nameOf(request));
+      return names.tag(name);
     }
     if (method.equals("resources/read")) {
-      return resources.tag(nameOf(request));
+      return resources.tag(name);
     }
     return BoundedNames.NONE;
   }
 
-  /** Learns from a completed request which names are real. */
-  public void learn(McpRequest request, @Nullable JsonPayload result, RequestOutcome outcome) {
+  /** Learns from a completed request, whose {@link #nameOf name} is {@code name}, which names are real. */
+  public void learn(McpRequest request, @Nullable String name, @Nullable JsonPayload result, RequestOutcome outcome) {
     if (outcome.errorCode() != null || outcome.outcome().equals(RequestOutcome.CANCELLED)) {
       return;
     }
     String method = request.method();
     if (Methods.targetsByName(method)) {
-      String name = nameOf(request);
       if (name != null) {
         names.admit(name);
       }

@@ -4,8 +4,8 @@ import dev.conduit.protocol.interceptor.McpRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an MCP observation knows about its request, on either side; for {@link io.micrometer.observation.ObservationFilter}s
- * and handlers that want more than the default key values.
+ * What an MCP observation knows about its request, on either side; for observation filters and handlers that want
+ * more than the default key values.
  */
 public sealed interface McpObservationContext permits McpClientObservationContext, McpServerObservationContext {
 

@@ -30,7 +30,8 @@ class McpLoggingInterceptorTest {
 
   private final LogCapture logs = new LogCapture();
   private final Map<String, String> mdcInHandler = new ConcurrentHashMap<>();
-  private final McpInterceptor tenant = chain -> chain.proceed(chain.request().withAttribute("dev.conduit.tenant", "acme"));
+  private final McpInterceptor tenant =
+      chain -> chain.proceed(chain.request().withAttribute("dev.conduit.tenant", "acme"));
   private final McpServer server = McpServer.builder()
       .info("logged", "1.0.0")
       .interceptor(tenant)
