@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record Health(HealthStatus status, Map<String, Object> details) {
 
+  /** Copies {@code details}, keeping their order. */
   public Health {
     Objects.requireNonNull(status, "status");
     details = Collections.unmodifiableMap(new LinkedHashMap<>(details));

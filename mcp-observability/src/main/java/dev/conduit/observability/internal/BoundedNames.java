@@ -19,6 +19,7 @@ public final class BoundedNames {
   private final int cap;
   private final Set<String> admitted = ConcurrentHashMap.newKeySet();
 
+  /** Admits at most {@code cap} names. */
   public BoundedNames(int cap) {
     this.cap = cap;
   }

@@ -22,6 +22,7 @@ public final class Targets {
   private final BoundedNames names;
   private final BoundedNames resources;
 
+  /** Lets at most {@code cap} names of each kind (tools and prompts, resource URIs) become tag values. */
   public Targets(int cap) {
     this.names = new BoundedNames(cap);
     this.resources = new BoundedNames(cap);

@@ -72,6 +72,7 @@ public final class ObservedServer implements AutoCloseable {
     server.close();
   }
 
+  /** Serves on 127.0.0.1, port 8080 or {@code --port N}, until the JVM is stopped. */
   public static void main(String[] args) throws InterruptedException {
     int port = args.length == 2 && args[0].equals("--port") ? Integer.parseInt(args[1]) : 8080;
     ObservedServer running = start("127.0.0.1", port);
