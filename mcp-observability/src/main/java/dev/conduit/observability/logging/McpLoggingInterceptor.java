@@ -93,18 +93,34 @@ public final class McpLoggingInterceptor implements McpInterceptor {
     Map<String, String> identity = new LinkedHashMap<>();
     String sessionId = request.session().transport().sessionId();
     if (sessionId != null) {
-      identity.put("mcp.session.id", sessionId);
+      identity.put("mcp.session.id", printable(sessionId));
     }
     RequestId id = request.id();
     if (id != null) {
-      identity.put("jsonrpc.request.id", id.text());
+      identity.put("jsonrpc.request.id", printable(id.text()));
     }
-    identity.put("mcp.method.name", request.method());
+    identity.put("mcp.method.name", printable(request.method()));
     Object tenant = request.attribute(tenantAttribute);
     if (tenant != null) {
-      identity.put("tenant", tenant.toString());
+      identity.put("tenant", printable(tenant.toString()));
     }
     return identity;
+  }
+
+  /** {@code text} with control characters replaced: a peer picks ids and names, and must not forge log lines. */
+  private static String printable(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isISOControl(text.charAt(i))) {
+        StringBuilder clean = new StringBuilder(text);
+        for (int j = i; j < clean.length(); j++) {
+          if (Character.isISOControl(clean.charAt(j))) {
+            clean.setCharAt(j, '?');
+          }
+        }
+        return clean.toString();
+      }
+    }
+    return text;
   }
 
   private void log(McpRequest request, Map<String, String> identity, RequestOutcome outcome, long nanos) {
@@ -124,20 +140,21 @@ public final class McpLoggingInterceptor implements McpInterceptor {
         event.addKeyValue("arguments", redactor.redact(arguments.tree()).toString());
       }
     }
-    event.log("MCP {} {}{} {} in {} ms", side, request.method(), target == null ? "" : " " + target,
+    event.log("MCP {} {}{} {} in {} ms", side, identity.get("mcp.method.name"), target == null ? "" : " " + target,
         outcome.errorCode() == null ? outcome.outcome() : outcome.outcome() + " " + outcome.errorCode(), millis);
   }
 
   private @Nullable String target(McpRequest request, LoggingEventBuilder event) {
-    String name = Targets.nameOf(request);
-    if (name == null) {
+    String raw = Targets.nameOf(request);
+    if (raw == null) {
       return null;
     }
+    String name = printable(raw);
     switch (request.method()) {
       case "tools/call" -> event.addKeyValue("gen_ai.tool.name", name);
       case "prompts/get" -> event.addKeyValue("gen_ai.prompt.name", name);
       case "resources/read" -> {
-        String uri = redactor.redactUri(name);
+        String uri = printable(redactor.redactUri(raw));
         event.addKeyValue("mcp.resource.uri", uri);
         return uri;
       }

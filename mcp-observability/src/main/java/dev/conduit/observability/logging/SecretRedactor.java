@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,9 +64,7 @@ public final class SecretRedactor {
   public JsonNode redact(JsonNode json) {
     if (json instanceof ObjectNode object) {
       ObjectNode copy = object.objectNode();
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
         copy.set(field.getKey(), isSecret(field.getKey()) ? TextNode.valueOf(REDACTED) : redact(field.getValue()));
       }
       return copy;

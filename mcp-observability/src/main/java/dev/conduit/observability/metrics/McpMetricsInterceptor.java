@@ -1,5 +1,6 @@
 package dev.conduit.observability.metrics;
 
+import dev.conduit.observability.internal.ActiveRequests;
 import dev.conduit.observability.internal.Methods;
 import dev.conduit.observability.internal.RequestOutcome;
 import dev.conduit.observability.internal.Targets;
@@ -7,7 +8,6 @@ import dev.conduit.protocol.interceptor.McpInterceptor;
 import dev.conduit.protocol.interceptor.McpRequest;
 import dev.conduit.protocol.jsonrpc.JsonPayload;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -99,16 +99,14 @@ public final class McpMetricsInterceptor implements McpInterceptor {
     final String prefix;
     // Each side learns its own names: what a client's server answered says nothing of what this server registered.
     final Targets targets = new Targets(maxTargets);
-    final AtomicInteger active = new AtomicInteger();
+    final AtomicInteger active;
     final Map<Key, Timer> timers = new ConcurrentHashMap<>();
     final Map<Key, Counter> errors = new ConcurrentHashMap<>();
     final Map<String, LongTaskTimer> toolCalls = new ConcurrentHashMap<>();
 
     SideMeters(McpRequest.Side side) {
       this.prefix = "mcp." + side.name().toLowerCase(Locale.ROOT) + ".";
-      Gauge.builder(prefix + "requests.active", active, AtomicInteger::get)
-          .description("Requests in flight")
-          .register(registry);
+      this.active = ActiveRequests.of(registry, side);
     }
 
     Timer timer(Key key) {

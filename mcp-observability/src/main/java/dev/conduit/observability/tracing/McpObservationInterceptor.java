@@ -56,12 +56,15 @@ public final class McpObservationInterceptor implements McpInterceptor {
     Observation observation =
         Observation.createNotStarted(null, McpConventions.CLIENT, () -> context, registry).start();
     CompletionStage<JsonPayload> result;
-    try (Observation.Scope scope = observation.openScope()) {
+    Observation.Scope scope = observation.openScope();
+    try {
       // Starting the observation let the tracer write its fields into the carrier.
       Map<String, String> injected = context.getCarrier();
       result = chain.proceed(injected == null || injected.isEmpty() ? request : withMeta(request, injected));
     } catch (RuntimeException e) {
       result = CompletableFuture.failedFuture(e);
+    } finally {
+      scope.close();
     }
     return result.whenComplete((payload, failure) -> {
       RequestOutcome outcome = RequestOutcome.of(request, payload, failure);
@@ -75,8 +78,11 @@ public final class McpObservationInterceptor implements McpInterceptor {
     Observation observation =
         Observation.createNotStarted(null, McpConventions.SERVER, () -> context, registry).start();
     CompletionStage<JsonPayload> result;
-    try (Observation.Scope scope = observation.openScope()) {
+    Observation.Scope scope = observation.openScope();
+    try {
       result = chain.proceed(request);
+    } finally {
+      scope.close();
     }
     return result.whenComplete((payload, failure) -> {
       RequestOutcome outcome = RequestOutcome.of(request, payload, failure);

@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.conduit.protocol.McpException;
 import dev.conduit.protocol.client.Era;
 import dev.conduit.protocol.client.McpClient;
+import dev.conduit.protocol.client.RequestOptions;
 import dev.conduit.protocol.interceptor.McpInterceptor;
 import dev.conduit.protocol.schema.CallToolResult;
 import dev.conduit.protocol.schema.Tool;
@@ -100,6 +101,20 @@ class McpLoggingInterceptorTest {
     assertEquals("tools/call", mdcInHandler.get("mcp.method.name"));
     assertEquals("acme", mdcInHandler.get("tenant"));
     assertNotNull(mdcInHandler.get("jsonrpc.request.id"));
+  }
+
+  @Test
+  void keepsControlCharactersAPeerSentOutOfTheLog() {
+    try (McpClient client = connect(Era.LEGACY)) {
+      assertThrows(McpException.class,
+          () -> client.request("made/up\nFORGED line", null, RequestOptions.defaults()));
+    }
+    List<ILoggingEvent> events = logs.events(LOGGER);
+    assertFalse(events.isEmpty());
+    for (ILoggingEvent event : events) {
+      assertFalse(LogCapture.everything(event).contains("up\nFORGED"), LogCapture.everything(event));
+    }
+    assertEquals(1, requestEvents("server", "made/up?FORGED line").size());
   }
 
   @ParameterizedTest

@@ -177,6 +177,42 @@ class McpMetricsInterceptorTest {
   }
 
   @Test
+  void twoInterceptorsOnOneRegistryCountIntoOneInFlightGauge() throws Exception {
+    SimpleMeterRegistry shared = new SimpleMeterRegistry();
+    CountDownLatch bothStarted = new CountDownLatch(2);
+    CountDownLatch release = new CountDownLatch(1);
+    try (McpServer first = waitingServer(shared, bothStarted, release);
+        McpServer second = waitingServer(shared, bothStarted, release)) {
+      InMemoryTransport.Pair one = InMemoryTransport.pair();
+      InMemoryTransport.Pair two = InMemoryTransport.pair();
+      first.connect(one.server());
+      second.connect(two.server());
+      try (McpClient a = McpClient.builder().transport(one.client()).era(Era.LEGACY).connect();
+          McpClient b = McpClient.builder().transport(two.client()).era(Era.LEGACY).connect()) {
+        CompletableFuture<CallToolResult> callA = a.async().callTool("wait", null);
+        CompletableFuture<CallToolResult> callB = b.async().callTool("wait", null);
+        assertTrue(bothStarted.await(30, TimeUnit.SECONDS));
+        assertEquals(2.0, shared.get("mcp.server.requests.active").gauge().value());
+        release.countDown();
+        callA.get(30, TimeUnit.SECONDS);
+        callB.get(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** A server with its own metrics interceptor whose {@code wait} tool runs until {@code release}. */
+  private static McpServer waitingServer(SimpleMeterRegistry registry, CountDownLatch started, CountDownLatch release) {
+    return McpServer.builder()
+        .interceptor(McpMetricsInterceptor.builder(registry).build())
+        .tool(Tool.named("wait"), (args, ctx) -> {
+          started.countDown();
+          release.await(30, TimeUnit.SECONDS);
+          return CallToolResult.text("done");
+        })
+        .build();
+  }
+
+  @Test
   void countsTheSessionsAServerServes() {
     new McpSessionMetrics(server).bindTo(serverRegistry);
     try (McpClient first = connect(Era.LEGACY); McpClient second = connect(Era.LEGACY)) {
