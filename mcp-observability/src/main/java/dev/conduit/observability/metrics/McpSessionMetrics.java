@@ -15,7 +15,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>On a stateless HTTP server, where each request is a connection of its own, the gauge counts requests being
- * served rather than sessions.
+ * served rather than sessions. The gauge is tagged with the server's name; a registry keeps the first gauge of a
+ * name and tags, so servers bound to one registry need distinct names.
  */
 public final class McpSessionMetrics implements MeterBinder {
 
