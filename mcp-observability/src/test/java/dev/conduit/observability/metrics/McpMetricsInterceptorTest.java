@@ -11,8 +11,11 @@ import dev.conduit.protocol.client.Era;
 import dev.conduit.protocol.client.McpClient;
 import dev.conduit.protocol.client.RequestOptions;
 import dev.conduit.protocol.schema.CallToolResult;
+import dev.conduit.protocol.schema.ElicitRequestFormParams;
+import dev.conduit.protocol.schema.ElicitResult;
 import dev.conduit.protocol.schema.ReadResourceResult;
 import dev.conduit.protocol.schema.Resource;
+import dev.conduit.protocol.schema.RequestedSchema;
 import dev.conduit.protocol.schema.ResourceTemplate;
 import dev.conduit.protocol.schema.TextResourceContents;
 import dev.conduit.protocol.schema.Tool;
@@ -39,6 +42,10 @@ class McpMetricsInterceptorTest {
       .interceptor(McpMetricsInterceptor.builder(serverRegistry).build())
       .tool(Tool.named("echo"), (args, ctx) -> CallToolResult.text(args.requireString("message")))
       .tool(Tool.named("broken"), (args, ctx) -> CallToolResult.error("it broke"))
+      .tool(Tool.named("ask"), (args, ctx) -> {
+        ElicitResult answer = ctx.elicit(ElicitRequestFormParams.of("Go on?", RequestedSchema.builder().build()));
+        return CallToolResult.text(answer.accepted() ? "yes" : "no");
+      })
       .tool(Tool.named("slow"), (args, ctx) -> {
         slowStarted.countDown();
         slowRelease.await(30, TimeUnit.SECONDS);
@@ -102,6 +109,23 @@ class McpMetricsInterceptorTest {
       assertEquals(1, registry.get("mcp." + side + ".errors")
           .tags("target", "broken", "outcome", "tool_error").counter().count(), side);
     }
+  }
+
+  @Test
+  void countsAModernInputRoundAsInputRequiredAndTheCallAsOneClientRequest() {
+    InMemoryTransport.Pair pair = InMemoryTransport.pair();
+    server.connect(pair.server());
+    try (McpClient client = McpClient.builder().transport(pair.client()).era(Era.MODERN)
+        .interceptor(McpMetricsInterceptor.builder(clientRegistry).build())
+        .elicitation(request -> ElicitResult.accept(null))
+        .connect()) {
+      client.callTool("ask", null);
+    }
+    assertEquals(1, serverRegistry.get("mcp.server.requests")
+        .tags("target", "ask", "outcome", "input_required").timer().count());
+    assertEquals(1, serverRegistry.get("mcp.server.requests")
+        .tags("target", "ask", "outcome", "success").timer().count());
+    assertEquals(1, clientRegistry.get("mcp.client.requests").tags("method", "tools/call").timer().count());
   }
 
   @Test
