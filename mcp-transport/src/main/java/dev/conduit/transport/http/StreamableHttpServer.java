@@ -1,6 +1,7 @@
 package dev.conduit.transport.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.conduit.protocol.server.McpServer;
 import dev.conduit.transport.http.internal.DaemonThreads;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -76,6 +78,7 @@ public final class StreamableHttpServer implements AutoCloseable {
       mount(builder.ssePath, legacy::handleSse);
       mount(builder.messagePath, legacy::handleMessage);
     }
+    builder.routes.forEach(this::route);
     server.start();
     String host = builder.host.contains(":") ? "[" + builder.host + "]" : builder.host;
     int port = server.getAddress().getPort();
@@ -97,6 +100,17 @@ public final class StreamableHttpServer implements AutoCloseable {
         return;
       }
       handler.accept(wrapped);
+    });
+  }
+
+  private void route(String path, HttpHandler handler) {
+    server.createContext(path, exchange -> {
+      if (!exchange.getRequestURI().getPath().equals(path)) {
+        exchange.sendResponseHeaders(404, -1);
+        exchange.close();
+        return;
+      }
+      handler.handle(exchange);
     });
   }
 
@@ -142,6 +156,7 @@ public final class StreamableHttpServer implements AutoCloseable {
     private StreamableHttpOptions options = StreamableHttpOptions.defaults();
     private @Nullable String ssePath;
     private String messagePath = "/message";
+    private final Map<String, HttpHandler> routes = new LinkedHashMap<>();
 
     private Builder(McpServer mcpServer) {
       this.mcpServer = Objects.requireNonNull(mcpServer, "mcpServer");
@@ -191,11 +206,27 @@ public final class StreamableHttpServer implements AutoCloseable {
     }
 
     /**
+     * Also serves {@code handler} at exactly {@code path}, beside the MCP endpoint: a health check or a metrics
+     * scrape, say. It runs on the server's threads and gets none of the MCP endpoint's checks (origin, host,
+     * sessions); anything under {@code path} gets 404.
+     */
+    public Builder route(String path, HttpHandler handler) {
+      routes.put(checkPath(path), Objects.requireNonNull(handler, "handler"));
+      return this;
+    }
+
+    /**
      * Binds and starts the server.
      *
      * @throws UncheckedIOException if the address cannot be bound
+     * @throws IllegalArgumentException if a {@link #route} has the path of an MCP endpoint
      */
     public StreamableHttpServer start() {
+      for (String taken : ssePath == null ? new String[] {path} : new String[] {path, ssePath, messagePath}) {
+        if (routes.containsKey(taken)) {
+          throw new IllegalArgumentException("The path " + taken + " is an MCP endpoint's; a route needs another");
+        }
+      }
       try {
         return new StreamableHttpServer(this);
       } catch (IOException e) {

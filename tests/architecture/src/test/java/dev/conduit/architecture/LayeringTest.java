@@ -55,6 +55,15 @@ class LayeringTest {
         .check(classes);
   }
 
+  @Test
+  void theObservabilityModuleTracesOnlyThroughTheObservationApiAndLogsOnlyThroughSlf4j() {
+    noClasses().that().resideInAPackage("dev.conduit.observability..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "io.micrometer.tracing..", "io.opentelemetry..", "brave..", "ch.qos.logback..", "org.apache.logging..",
+            "okhttp3..", "com.sun.net.httpserver..", "jakarta.servlet..")
+        .check(classes);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"dev.conduit.protocol", "dev.conduit.transport", "dev.conduit.resilience",
       "dev.conduit.observability", "dev.conduit.awx"})

@@ -48,6 +48,11 @@ public final class QuickStart {
   }
 
   static McpServer server() {
+    return serverBuilder().build();
+  }
+
+  /** The quick-start server's configuration, for callers that add to it (interceptors, say) before building. */
+  static McpServer.Builder serverBuilder() {
     return McpServer.builder()
         .info("quickstart", "1.0.0")
         .tool(Tool.named("echo").description("Repeats a message")
@@ -65,8 +70,7 @@ public final class QuickStart {
                   RequestedSchema.builder().property("name", StringSchema.of().withDefault("Ada")).build()));
               String name = answer.accepted() ? answer.content().path("name").asText("stranger") : "stranger";
               return CallToolResult.text("Hello, " + name + "!");
-            })
-        .build();
+            });
   }
 
   private static String text(CallToolResult result) {

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.conduit.observability.health;
+
+import org.jspecify.annotations.NullMarked;

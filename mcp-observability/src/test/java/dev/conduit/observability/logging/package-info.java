@@ -1,0 +1,4 @@
+@NullMarked
+package dev.conduit.observability.logging;
+
+import org.jspecify.annotations.NullMarked;

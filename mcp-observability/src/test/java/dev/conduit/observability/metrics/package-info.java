@@ -1,0 +1,4 @@
+@NullMarked
+package dev.conduit.observability.metrics;
+
+import org.jspecify.annotations.NullMarked;

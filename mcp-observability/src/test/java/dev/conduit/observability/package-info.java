@@ -1,0 +1,4 @@
+@NullMarked
+package dev.conduit.observability;
+
+import org.jspecify.annotations.NullMarked;

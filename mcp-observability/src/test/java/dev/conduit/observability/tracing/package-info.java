@@ -1,0 +1,4 @@
+@NullMarked
+package dev.conduit.observability.tracing;
+
+import org.jspecify.annotations.NullMarked;

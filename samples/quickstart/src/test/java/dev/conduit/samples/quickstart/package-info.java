@@ -1,0 +1,4 @@
+@NullMarked
+package dev.conduit.samples.quickstart;
+
+import org.jspecify.annotations.NullMarked;
