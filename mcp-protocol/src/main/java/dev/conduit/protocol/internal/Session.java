@@ -1,6 +1,5 @@
 package dev.conduit.protocol.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conduit.protocol.McpConnectionClosedException;
 import dev.conduit.protocol.McpException;
@@ -23,11 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -255,7 +252,7 @@ public final class Session implements McpTransport.Listener {
     JsonRpcResponse response =
         failure == null
             ? new JsonRpcResult(call.id(), result == null ? JsonPayload.of(Json.MAPPER.createObjectNode()) : result)
-            : new JsonRpcError(call.id(), toMcpException(call.method(), failure).toErrorObject());
+            : new JsonRpcError(call.id(), SessionValues.toMcpException(call.method(), failure).toErrorObject());
     transport
         .send(response, call.id())
         .whenComplete(
@@ -308,7 +305,7 @@ public final class Session implements McpTransport.Listener {
   }
 
   private void cancelInbound(@Nullable JsonPayload params) {
-    RequestId id = idMember(params, "requestId");
+    RequestId id = SessionValues.idMember(params, "requestId");
     if (id == null) {
       log.debug("Ignoring a cancellation without a request id");
       return;
@@ -323,7 +320,7 @@ public final class Session implements McpTransport.Listener {
   }
 
   private void routeProgress(@Nullable JsonPayload params) {
-    RequestId token = idMember(params, "progressToken");
+    RequestId token = SessionValues.idMember(params, "progressToken");
     OutboundCall call = token == null ? null : progressTargets.get(token);
     if (call == null || params == null) {
       return;
@@ -384,29 +381,5 @@ public final class Session implements McpTransport.Listener {
     McpConnectionClosedException reason = closedBecause;
     String message = reason == null ? "Connection is closed" : "Connection is closed (" + reason.getMessage() + ")";
     return new McpConnectionClosedException(message, reason == null ? null : reason.getCause());
-  }
-
-  private static McpException toMcpException(String method, Throwable failure) {
-    Throwable cause = failure;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof McpException mcp) {
-      return mcp;
-    }
-    log.warn("Handler for {} failed", method, cause);
-    return new McpException(ErrorCodes.INTERNAL_ERROR, "Internal error");
-  }
-
-  private static @Nullable RequestId idMember(@Nullable JsonPayload params, String name) {
-    JsonPayload member = params == null ? null : params.member(name);
-    if (member == null) {
-      return null;
-    }
-    JsonNode node = member.tree();
-    if (node.isTextual()) {
-      return RequestId.of(node.textValue());
-    }
-    return node.isNumber() ? RequestId.ofNumberText(node.asText()) : null;
   }
 }
