@@ -1,0 +1,22 @@
+package dev.conduit.awx.tools.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every AWX tool, in toolset order. */
+public final class Catalog {
+
+  /** The toolset names. */
+  public static final List<String> TOOLSETS = List.of("environments", "system", "jobs", "inventories", "projects",
+      "workflows", "schedules", "ad_hoc", "credentials", "notifications", "admin", "activity");
+
+  private Catalog() {}
+
+  /** Every tool. */
+  public static List<ToolSpec> all(Scope scope) {
+    List<ToolSpec> all = new ArrayList<>();
+    all.addAll(SystemTools.environments(scope));
+    all.addAll(SystemTools.system());
+    return List.copyOf(all);
+  }
+}

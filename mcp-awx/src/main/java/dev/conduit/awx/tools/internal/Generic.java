@@ -1,0 +1,74 @@
+package dev.conduit.awx.tools.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.conduit.awx.AwxPage;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The tools every AWX collection has: list, get, delete, create. */
+public final class Generic {
+
+  private Generic() {}
+
+  /** Lists {@code path} (a function of the call, for sub-lists) with paging, search, ordering and filters. */
+  public static ToolSpec list(String toolset, String name, String noun, String description, Schema input,
+      Function<Call, String> path) {
+    return ToolSpec.of(toolset, Kind.READ, name, "List " + noun, description, input.paging().build(),
+        Schema.listOutput(), call -> {
+          Map<String, String> query = call.listQuery();
+          AwxPage page = call.client().page(path.apply(call), query);
+          return Results.page(noun, page, call.page());
+        });
+  }
+
+  /** Lists the top-level collection {@code collection}. */
+  public static ToolSpec list(String toolset, String name, String noun, String collection, String description) {
+    return list(toolset, name, noun, description, Schema.input(), call -> collection + "/");
+  }
+
+  /** Gets {@code collection/{id}/}. */
+  public static ToolSpec get(String toolset, String name, String noun, String collection, String idArg) {
+    return ToolSpec.of(toolset, Kind.READ, name, "Get " + noun,
+        "Get one " + noun + " by id, with its fields, related links and summary fields (GET " + collection
+            + "/{id}/).",
+        Schema.input().id(idArg, "The " + noun + "'s id").build(), Schema.objectOutput("id"),
+        call -> Results.object(noun, call.client().get(collection + "/" + call.id(idArg) + "/")));
+  }
+
+  /** Deletes {@code collection/{id}/}. */
+  public static ToolSpec delete(String toolset, String name, String noun, String collection, String idArg) {
+    return ToolSpec.of(toolset, Kind.DELETE, name, "Delete " + noun,
+        "Delete one " + noun + " by id (DELETE " + collection + "/{id}/). Cannot be undone; AWX refuses (409) "
+            + "while running jobs use it.",
+        Schema.input().id(idArg, "The " + noun + "'s id").build(), null, call -> {
+          long id = call.id(idArg);
+          call.client().delete(collection + "/" + id + "/");
+          return Results.done("Deleted " + noun + " #" + id, Map.of("deleted", true, "id", id));
+        });
+  }
+
+  /**
+   * Creates an object by POSTing the named arguments to {@code path}. JSON-object {@code variables} and {@code
+   * extra_vars} are sent as the JSON strings AWX stores.
+   */
+  public static ToolSpec create(String toolset, String name, String noun, String description, Schema input,
+      Function<Call, String> path, String... fields) {
+    return ToolSpec.of(toolset, Kind.CREATE, name, "Create " + noun, description, input.build(),
+        Schema.objectOutput("id"), call -> {
+          ObjectNode body = call.body(fields);
+          stringify(body, "variables");
+          stringify(body, "extra_vars");
+          JsonNode created = call.client().post(path.apply(call), body);
+          return Results.done("Created " + noun + " " + Results.label(created), created);
+        });
+  }
+
+  /** Replaces a JSON object field by its JSON text. */
+  public static void stringify(ObjectNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value != null && value.isContainerNode()) {
+      body.put(field, value.toString());
+    }
+  }
+}
