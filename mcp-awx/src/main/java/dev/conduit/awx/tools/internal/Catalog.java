@@ -17,6 +17,7 @@ public final class Catalog {
     List<ToolSpec> all = new ArrayList<>();
     all.addAll(SystemTools.environments(scope));
     all.addAll(SystemTools.system());
+    all.addAll(JobTools.all());
     return List.copyOf(all);
   }
 }

@@ -2,8 +2,11 @@ package dev.conduit.awx.tools.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.conduit.awx.AwxException;
 import dev.conduit.awx.AwxPage;
+import dev.conduit.protocol.server.ToolException;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /** The tools every AWX collection has: list, get, delete, create. */
@@ -14,9 +17,16 @@ public final class Generic {
   /** Lists {@code path} (a function of the call, for sub-lists) with paging, search, ordering and filters. */
   public static ToolSpec list(String toolset, String name, String noun, String description, Schema input,
       Function<Call, String> path) {
+    return list(toolset, name, noun, description, input, path, (call, query) -> { });
+  }
+
+  /** Lists {@code path}, adding the tool's own arguments to the query with {@code extras}. */
+  public static ToolSpec list(String toolset, String name, String noun, String description, Schema input,
+      Function<Call, String> path, BiConsumer<Call, Map<String, String>> extras) {
     return ToolSpec.of(toolset, Kind.READ, name, "List " + noun, description, input.paging().build(),
         Schema.listOutput(), call -> {
           Map<String, String> query = call.listQuery();
+          extras.accept(call, query);
           AwxPage page = call.client().page(path.apply(call), query);
           return Results.page(noun, page, call.page());
         });
@@ -62,6 +72,40 @@ public final class Generic {
           JsonNode created = call.client().post(path.apply(call), body);
           return Results.done("Created " + noun + " " + Results.label(created), created);
         });
+  }
+
+  /** Cancels {@code collection/{id}/} (AWX answers 202 with no body; 405 once it has finished). */
+  public static ToolSpec cancel(String toolset, String name, String noun, String collection, String idArg) {
+    return ToolSpec.of(toolset, Kind.LAUNCH, name, "Cancel " + noun,
+        "Cancel a pending or running " + noun + " (POST " + collection + "/{id}/cancel/). AWX stops it "
+            + "asynchronously; the status becomes 'canceled'.",
+        Schema.input().id(idArg, "The " + noun + "'s id").build(), null, call -> {
+          long id = call.id(idArg);
+          try {
+            call.client().cancel(collection + "/" + id + "/cancel/");
+          } catch (AwxException e) {
+            if (e.status() == 405) {
+              throw new ToolException(capital(noun) + " #" + id + " cannot be cancelled: it is not pending or "
+                  + "running any more");
+            }
+            throw e;
+          }
+          return Results.done("Cancel requested for " + noun + " #" + id, Map.of("id", id, "cancel_requested", true));
+        });
+  }
+
+  /** Waits for {@code collection/{id}/} to finish. */
+  public static ToolSpec await(String toolset, String name, String noun, String collection, String idArg) {
+    return ToolSpec.of(toolset, Kind.READ, name, "Wait for " + noun,
+        "Wait until a " + noun + " finishes (successful, failed, error or canceled), polling with backoff and "
+            + "sending MCP progress notifications. Cancelling this request stops the wait at once; the " + noun
+            + " is cancelled too only with cancel_on_abort.",
+        Launches.waitSchema(idArg, noun).build(), Schema.objectOutput("id", "status", "finished"),
+        call -> Launches.waited(call, noun + " #" + call.id(idArg), collection + "/" + call.id(idArg) + "/"));
+  }
+
+  static String capital(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   /** Replaces a JSON object field by its JSON text. */

@@ -45,7 +45,17 @@ public final class Waiter {
     long startedAt = System.nanoTime();
     while (true) {
       abortIfCancelled(call, path, noun, cancelled, cancelOnAbort);
-      JsonNode job = call.client().get(path);
+      JsonNode job;
+      try {
+        job = call.client().get(path);
+      } catch (AwxException e) {
+        // A cancellation interrupts the poll in flight: that is the cancellation, not an AWX failure.
+        if (Thread.currentThread().isInterrupted() || context.isCancelled()) {
+          cancelled.countDown();
+          abortIfCancelled(call, path, noun, cancelled, cancelOnAbort);
+        }
+        throw e;
+      }
       polls++;
       String status = job.path("status").asText("unknown");
       if (FINISHED.contains(status)) {
@@ -77,11 +87,17 @@ public final class Waiter {
       return;
     }
     if (cancelOnAbort) {
+      // The cancellation may have interrupted this thread; the cancel POST must still go out.
+      boolean interrupted = Thread.interrupted();
       try {
         call.client().cancel(path + "cancel/");
         log.info("Cancelled {} at {} because the MCP request was cancelled", noun, path);
       } catch (AwxException e) {
         log.warn("Could not cancel {} at {}: {}", noun, path, e.getMessage());
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
     throw new CancellationException("The wait for " + noun + " was cancelled");
