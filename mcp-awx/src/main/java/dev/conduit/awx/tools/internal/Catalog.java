@@ -18,6 +18,15 @@ public final class Catalog {
     all.addAll(SystemTools.environments(scope));
     all.addAll(SystemTools.system());
     all.addAll(JobTools.all());
+    all.addAll(InventoryTools.all());
+    all.addAll(ProjectTools.all());
+    all.addAll(WorkflowTools.all());
+    all.addAll(MoreTools.schedules());
+    all.addAll(MoreTools.adHoc());
+    all.addAll(AdminTools.credentials());
+    all.addAll(AdminTools.notifications());
+    all.addAll(AdminTools.admin());
+    all.addAll(AdminTools.activity());
     return List.copyOf(all);
   }
 }

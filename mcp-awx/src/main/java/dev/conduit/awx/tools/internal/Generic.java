@@ -64,9 +64,16 @@ public final class Generic {
    */
   public static ToolSpec create(String toolset, String name, String noun, String description, Schema input,
       Function<Call, String> path, String... fields) {
+    return create(toolset, name, noun, description, input, path, (call, body) -> { }, fields);
+  }
+
+  /** Creates an object, letting {@code complete} fill in the body (a default organization, say). */
+  public static ToolSpec create(String toolset, String name, String noun, String description, Schema input,
+      Function<Call, String> path, BiConsumer<Call, ObjectNode> complete, String... fields) {
     return ToolSpec.of(toolset, Kind.CREATE, name, "Create " + noun, description, input.build(),
         Schema.objectOutput("id"), call -> {
           ObjectNode body = call.body(fields);
+          complete.accept(call, body);
           stringify(body, "variables");
           stringify(body, "extra_vars");
           JsonNode created = call.client().post(path.apply(call), body);
@@ -102,6 +109,70 @@ public final class Generic {
             + " is cancelled too only with cancel_on_abort.",
         Launches.waitSchema(idArg, noun).build(), Schema.objectOutput("id", "status", "finished"),
         call -> Launches.waited(call, noun + " #" + call.id(idArg), collection + "/" + call.id(idArg) + "/"));
+  }
+
+  /**
+   * Starts an update (a project or inventory source sync: POST {@code collection/{id}/update/}, answered 202 with
+   * the update's id) and optionally waits for it in {@code updates}.
+   */
+  public static ToolSpec sync(String toolset, String name, String noun, String collection, String idArg,
+      String updates, java.util.function.Consumer<Call> guard) {
+    return ToolSpec.of(toolset, Kind.START, name, "Sync " + noun,
+        "Start a sync of a " + noun + " (POST " + collection + "/{id}/update/); with wait=true, wait for it to "
+            + "finish with progress notifications. Never retried.",
+        Launches.waiting(Schema.input().id(idArg, "The " + noun + "'s id")).build(),
+        Schema.objectOutput("id", "status"), call -> {
+          guard.accept(call);
+          long id = call.id(idArg);
+          dev.conduit.awx.LaunchResult update;
+          try {
+            update = call.client().launch(collection + "/" + id + "/update/", null);
+          } catch (AwxException e) {
+            if (e.status() == 405) {
+              throw new ToolException(capital(noun) + " #" + id + " cannot be synced now (AWX said: "
+                  + e.awxMessage() + ")");
+            }
+            throw e;
+          }
+          return Launches.result(call, "update", updates, noun + " #" + id, update);
+        });
+  }
+
+  /** Gets {@code collection/{id}/} after {@code guard} allowed it. */
+  public static ToolSpec get(String toolset, String name, String noun, String collection, String idArg,
+      java.util.function.Consumer<Call> guard) {
+    ToolSpec plain = get(toolset, name, noun, collection, idArg);
+    return new ToolSpec(toolset, plain.kind(), plain.tool(), call -> {
+      guard.accept(call);
+      return plain.handler().handle(call);
+    });
+  }
+
+  /** Deletes {@code collection/{id}/} after {@code guard} allowed it. */
+  public static ToolSpec delete(String toolset, String name, String noun, String collection, String idArg,
+      java.util.function.Consumer<Call> guard) {
+    ToolSpec plain = delete(toolset, name, noun, collection, idArg);
+    return new ToolSpec(toolset, plain.kind(), plain.tool(), call -> {
+      guard.accept(call);
+      return plain.handler().handle(call);
+    });
+  }
+
+  /** The id of the organization the caller named, else of the environment's default organization. */
+  public static void organization(Call call, ObjectNode body) {
+    if (body.has("organization")) {
+      return;
+    }
+    String name = call.environment().defaultOrganization();
+    if (name == null) {
+      throw new ToolException("Name an organization id: environment " + call.environment().name()
+          + " has no default organization");
+    }
+    AwxPage found = call.client().page("organizations/", Map.of("name", name));
+    if (found.results().isEmpty()) {
+      throw new ToolException("The default organization '" + name + "' does not exist on AWX");
+    }
+    body.put("organization", found.results().get(0).path("id").asLong());
   }
 
   static String capital(String text) {
