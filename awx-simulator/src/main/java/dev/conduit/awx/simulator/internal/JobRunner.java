@@ -96,7 +96,6 @@ public final class JobRunner {
     hidden.set("launch", fields.deepCopy());
     hidden.set("launch_vars", accepted.extraVars().deepCopy());
     Links.decorate(store, "jobs", job);
-    store.countLaunch();
     List<String> hosts = Targets.hosts(store, inventory, job.path("limit").asText());
     start("jobs", job, Playbook.plan(job.path("playbook").asText(), hosts, vars,
         job.path("job_type").asText().equals("check")));

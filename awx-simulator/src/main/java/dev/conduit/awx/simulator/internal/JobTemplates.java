@@ -194,6 +194,7 @@ final class JobTemplates {
       throw new ApiException(400, errors);
     }
     ObjectNode job = runner.newJob(template, accepted, inventory, credentialIds, "manual", request.user());
+    store.countLaunch();
     ObjectNode answer = Json.of("job", job.get("id").asInt(), "ignored_fields", accepted.ignored());
     answer.setAll(job);
     return Response.created(201, answer, job.get("url").asText());

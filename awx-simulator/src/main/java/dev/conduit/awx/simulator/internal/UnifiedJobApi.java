@@ -116,7 +116,7 @@ final class UnifiedJobApi {
             vars.isObject() ? (ObjectNode) vars.deepCopy() : Json.object(), Json.object());
         ObjectNode fresh = runner.newJob(relaunchTemplate, accepted, job.get("inventory").asInt(),
             hidden.path("credentials"), "relaunch", request.user());
-        fresh.put("limit", fields.has("limit") ? fields.get("limit").asText() : job.path("limit").asText());
+        store.countLaunch();
         template.put("status", fresh.path("status").asText());
         ObjectNode answer = Json.of("job", fresh.get("id").asInt());
         answer.setAll(fresh);
