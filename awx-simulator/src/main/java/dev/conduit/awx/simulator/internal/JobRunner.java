@@ -219,6 +219,8 @@ public final class JobRunner {
     }
     job.put("status", "running");
     job.put("started", store.now());
+    job.put("execution_node", "awx-simulator");
+    job.put("controller_node", "awx-simulator");
     for (Playbook.Step next = run.remaining.poll(); next != null; next = run.remaining.poll()) {
       emit(run, job, next);
     }

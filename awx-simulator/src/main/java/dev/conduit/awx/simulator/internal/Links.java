@@ -170,13 +170,27 @@ final class Links {
     };
   }
 
+  /** The fields AWX's serializers show of each kind of related object in {@code summary_fields}. */
+  private static final Map<String, List<String>> BRIEF = Map.ofEntries(
+      Map.entry("inventories", List.of("name", "description", "has_active_failures", "total_hosts",
+          "hosts_with_active_failures", "total_groups", "has_inventory_sources", "total_inventory_sources",
+          "inventory_sources_with_failures", "organization", "kind")),
+      Map.entry("projects", List.of("name", "description", "status", "scm_type", "allow_override")),
+      Map.entry("credentials", List.of("name", "description", "kind", "cloud", "credential_type")),
+      Map.entry("inventory_sources", List.of("name", "description", "source", "last_updated", "status")),
+      Map.entry("schedules", List.of("name", "description", "next_run")),
+      Map.entry("users", List.of("username", "first_name", "last_name")),
+      Map.entry("jobs", List.of("name", "description", "status", "failed", "elapsed", "type")),
+      Map.entry("workflow_jobs", List.of("name", "description", "status", "failed", "elapsed", "type")));
+
   /** The short form AWX shows of a related object. */
   static ObjectNode brief(String collection, ObjectNode target) {
     ObjectNode out = Json.of("id", target.get("id").asInt());
-    for (String field : List.of("name", "description", "username", "status", "failed", "kind", "cloud", "scm_type",
-        "source", "has_active_failures", "total_hosts", "organization_id", "elapsed", "finished", "type")) {
-      if (target.has(field) && !(field.equals("type") && !collection.endsWith("jobs"))) {
-        out.set(field, target.get(field));
+    for (String field : BRIEF.getOrDefault(collection, List.of("name", "description"))) {
+      if (target.has(field)) {
+        String name = field.equals("organization") ? "organization_id"
+            : field.equals("credential_type") ? "credential_type_id" : field;
+        out.set(name, target.get(field));
       }
     }
     return out;

@@ -171,7 +171,7 @@ public final class Resources {
       Map.Entry<String, JsonNode> field = it.next();
       String name = field.getKey();
       JsonNode value = field.getValue();
-      if (READ_ONLY.contains(name)) {
+      if (READ_ONLY.contains(name) && !(name.equals("kind") && collection.equals("credential_types"))) {
         continue;
       }
       if (name.equals("password") && collection.equals("users")) {
@@ -199,6 +199,11 @@ public final class Resources {
     }
     if (collection.equals("credentials")) {
       Secrets.describeCredential(store, node);
+    }
+    if (collection.equals("job_templates") && node.path("project").isInt()) {
+      // AWX derives a job template's organization from its project.
+      ObjectNode project = store.get("projects", node.get("project").asInt());
+      node.set("organization", project == null ? null : project.get("organization"));
     }
   }
 
