@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conduit.awx.internal.Exchange;
+import dev.conduit.awx.internal.PageIterator;
 import dev.conduit.awx.internal.Paths;
 import dev.conduit.awx.internal.Tls;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -273,68 +273,6 @@ public final class AwxClient implements AutoCloseable {
     } catch (AwxException e) {
       log.debug("AWX at {} did not describe its API root ({}); using {}", baseUrl, e.awxMessage(), Paths.DEFAULT);
       return Paths.DEFAULT;
-    }
-  }
-
-  /** Walks a list page by page. */
-  private static final class PageIterator implements Iterator<JsonNode> {
-    private final AwxClient client;
-    private final String path;
-    private final Map<String, String> query;
-    private Iterator<JsonNode> current = List.<JsonNode>of().iterator();
-    private @Nullable AwxPage last;
-    private int pageNumber = 1;
-    private boolean done;
-
-    PageIterator(AwxClient client, String path, Map<String, String> query) {
-      this.client = client;
-      this.path = path;
-      this.query = query;
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (!current.hasNext() && !done) {
-        fetch();
-      }
-      return current.hasNext();
-    }
-
-    @Override
-    public JsonNode next() {
-      if (!hasNext()) {
-        throw new java.util.NoSuchElementException();
-      }
-      return current.next();
-    }
-
-    private void fetch() {
-      AwxPage previous = last;
-      AwxPage page;
-      if (previous == null) {
-        page = client.page(path, query);
-      } else if (previous.next() != null) {
-        page = client.page(previous.next());
-      } else {
-        // count_disabled answers carry no links: ask for the next page number until one comes back short.
-        Map<String, String> numbered = new LinkedHashMap<>(query);
-        numbered.put("page", Integer.toString(++pageNumber));
-        try {
-          page = client.page(path, numbered);
-        } catch (AwxException e) {
-          if (e.isNotFound()) {
-            done = true;
-            return;
-          }
-          throw e;
-        }
-      }
-      last = page;
-      current = page.results().iterator();
-      boolean linked = page.next() != null;
-      boolean counted = page.count() != null;
-      int size = Integer.parseInt(query.getOrDefault("page_size", "25"));
-      done = !linked && (counted || page.results().size() < size || page.results().isEmpty());
     }
   }
 

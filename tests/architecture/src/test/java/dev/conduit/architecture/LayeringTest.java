@@ -64,6 +64,16 @@ class LayeringTest {
         .check(classes);
   }
 
+  /** The AWX client and tools stand on mcp-protocol alone, so an application picks its own transport. */
+  @Test
+  void theAwxModuleDependsOnNoTransportResilienceOrObservabilityModule() {
+    noClasses().that().resideInAPackage("dev.conduit.awx..")
+        .and().resideOutsideOfPackage("dev.conduit.awx.simulator..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.conduit.transport..", "dev.conduit.resilience..",
+            "dev.conduit.observability..", "dev.conduit.samples..")
+        .check(classes);
+  }
+
   /** The AWX client and tools ship without the simulator: it is a separate, test-only artifact. */
   @Test
   void theAwxModuleDoesNotUseTheSimulator() {
