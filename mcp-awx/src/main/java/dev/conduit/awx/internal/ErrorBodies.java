@@ -23,6 +23,10 @@ public final class ErrorBodies {
    * status line's reason.
    */
   public static String message(@Nullable String body, String reason) {
+    return Secrets.maskText(rawMessage(body, reason));
+  }
+
+  private static String rawMessage(@Nullable String body, String reason) {
     JsonNode json = parse(body);
     if (json != null && json.isObject()) {
       for (String key : List.of("detail", "error", "msg", "__all__")) {

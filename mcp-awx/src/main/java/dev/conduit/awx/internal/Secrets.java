@@ -33,7 +33,17 @@ public final class Secrets {
       "(?i)(username|host|url|project|domain|tenant|subscription|client|become_method|become_username|"
           + "authorize|verify_ssl|validate_certs|region|organization|cloud_environment|kind|account)");
 
+  /** {@code password=x}, {@code "token": "x"} and the like in free text (job output, messages). */
+  private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
+      "(?i)\\b([a-z_]*(?:password|passwd|secret|token|api_key|private_key)[a-z_]*)(\"?'?\\s*[:=]\\s*\"?'?)"
+          + "([^\\s\"',}]+)");
+
   private Secrets() {}
+
+  /** {@code text} with the values of secret-looking assignments masked. */
+  public static String maskText(String text) {
+    return SECRET_ASSIGNMENT.matcher(text).replaceAll("$1$2" + MASK);
+  }
 
   /** A masked deep copy of {@code node}. */
   public static JsonNode redact(JsonNode node) {

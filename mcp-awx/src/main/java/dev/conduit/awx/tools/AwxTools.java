@@ -55,11 +55,13 @@ public final class AwxTools {
   private final Scope scope;
   private final List<ToolSpec> specs;
   private final Duration pollInterval;
+  private final boolean readOnly;
 
   private AwxTools(Builder builder) {
     this.environments = Objects.requireNonNull(builder.environments, "environments");
     this.scope = new Scope(environments);
     this.pollInterval = builder.pollInterval;
+    this.readOnly = builder.readOnly;
     List<ToolSpec> chosen = new ArrayList<>();
     for (ToolSpec spec : Catalog.all(scope)) {
       if (builder.toolsets.contains(spec.toolset()) && !(builder.readOnly && spec.kind().mutatesAwx())) {
@@ -95,7 +97,7 @@ public final class AwxTools {
       try {
         AwxEnvironment environment = scope.resolve(args, context);
         AwxClient client = environments.client(environment);
-        return spec.handler().handle(new Call(args, context, environment, client, pollInterval));
+        return spec.handler().handle(new Call(args, context, environment, client, pollInterval, !readOnly));
       } catch (AwxException e) {
         log.info("Tool {} failed: {}", spec.name(), e.getMessage());
         return CallToolResult.error(e.getMessage());

@@ -20,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param environment the environment (with the caller's header credentials, if any)
  * @param client the client to call AWX with
  * @param pollInterval the first wait between polls of a running job
+ * @param writesAllowed false in read-only mode, where even a wait must not cancel the job it waits for
  */
 public record Call(
-    Arguments args, RequestContext context, AwxEnvironment environment, AwxClient client, Duration pollInterval) {
+    Arguments args, RequestContext context, AwxEnvironment environment, AwxClient client, Duration pollInterval,
+    boolean writesAllowed) {
 
   /** A required id argument. */
   public long id(String name) {

@@ -83,7 +83,7 @@ public final class Generic {
 
   /** Cancels {@code collection/{id}/} (AWX answers 202 with no body; 405 once it has finished). */
   public static ToolSpec cancel(String toolset, String name, String noun, String collection, String idArg) {
-    return ToolSpec.of(toolset, Kind.LAUNCH, name, "Cancel " + noun,
+    return ToolSpec.of(toolset, Kind.STOP, name, "Cancel " + noun,
         "Cancel a pending or running " + noun + " (POST " + collection + "/{id}/cancel/). AWX stops it "
             + "asynchronously; the status becomes 'canceled'.",
         Schema.input().id(idArg, "The " + noun + "'s id").build(), null, call -> {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conduit.awx.AwxPage;
 import dev.conduit.awx.LaunchResult;
+import dev.conduit.awx.internal.Secrets;
 import dev.conduit.protocol.server.ToolException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -176,11 +177,14 @@ public final class JobTools {
       }
     }
     String stdout = event.path("stdout").asText("");
+    stdout = Secrets.maskText(stdout);
     out.put("stdout", stdout.length() > 2000 ? stdout.substring(0, 2000) + "…" : stdout);
     JsonNode res = event.path("event_data").path("res");
     for (String field : List.of("msg", "stderr", "rc")) {
       if (res.has(field)) {
-        out.set(field, res.get(field));
+        JsonNode value = res.get(field);
+        out.set(field, value.isTextual() ? Schema.JSON.getNodeFactory().textNode(Secrets.maskText(value.asText()))
+            : value);
       }
     }
     return out;

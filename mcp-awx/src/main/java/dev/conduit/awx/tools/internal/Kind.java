@@ -15,8 +15,10 @@ public enum Kind {
   UPDATE(false, false, true),
   /** Starts work on AWX (a sync, a notification test) without destroying anything. */
   START(false, false, false),
-  /** Launches, relaunches, cancels or decides: effects that cannot be taken back. */
+  /** Launches, relaunches or decides: effects that cannot be taken back. */
   LAUNCH(false, true, false),
+  /** Cancels running work: cannot be taken back, but a second cancel changes nothing more. */
+  STOP(false, true, true),
   /** Deletes an object. */
   DELETE(false, true, true);
 

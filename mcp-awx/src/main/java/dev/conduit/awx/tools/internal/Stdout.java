@@ -3,6 +3,7 @@ package dev.conduit.awx.tools.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conduit.awx.AwxException;
+import dev.conduit.awx.internal.Secrets;
 import dev.conduit.protocol.schema.CallToolResult;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +83,7 @@ public final class Stdout {
       text = text.substring(text.length() - MAX_CHARS);
       trimmed = true;
     }
+    text = Secrets.maskText(text);
     out.put("id", id);
     out.put("source", source);
     out.put("total_lines", lines.size());

@@ -86,7 +86,9 @@ public final class Waiter {
     if (cancelled.getCount() > 0 && !call.context().isCancelled()) {
       return;
     }
-    if (cancelOnAbort) {
+    if (cancelOnAbort && !call.writesAllowed()) {
+      log.info("Not cancelling {} at {}: the AWX tools are read-only", noun, path);
+    } else if (cancelOnAbort) {
       // The cancellation may have interrupted this thread; the cancel POST must still go out.
       boolean interrupted = Thread.interrupted();
       try {
