@@ -178,11 +178,10 @@ public final class AwxClient implements AutoCloseable {
     send("POST", url(path, Map.of()), JSON.createObjectNode());
   }
 
-  /** Closes the connection pool, if this client owns it (clients from {@link #withAuth} do not). */
+  /** Closes the pooled connections, if this client owns the pool (clients from {@link #withAuth} do not). */
   @Override
   public void close() {
     if (ownsPool) {
-      http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
   }
@@ -228,7 +227,7 @@ public final class AwxClient implements AutoCloseable {
     try {
       return JSON.readTree(answer.body());
     } catch (IOException e) {
-      throw new AwxException(answer.status(), "GET", "(response)", "AWX sent a body that is not JSON",
+      throw new AwxException(answer.status(), answer.method(), answer.path(), "AWX sent a body that is not JSON",
           null, answer.requestId(), e);
     }
   }

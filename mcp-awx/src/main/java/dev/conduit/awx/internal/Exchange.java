@@ -26,8 +26,9 @@ public final class Exchange {
   private static final Set<Integer> RETRIABLE = Set.of(429, 502, 503, 504);
   private static final String REQUEST_ID = "X-API-Request-Id";
 
-  /** What AWX answered. */
-  public record Answer(int status, String body, @Nullable String contentType, @Nullable String requestId) {}
+  /** What AWX answered to {@code method path}. */
+  public record Answer(String method, String path, int status, String body, @Nullable String contentType,
+      @Nullable String requestId) {}
 
   private Exchange() {}
 
@@ -48,7 +49,7 @@ public final class Exchange {
         ResponseBody body = response.body();
         String text = body.string();
         String contentType = response.header("Content-Type");
-        answer = new Answer(response.code(), text, contentType, response.header(REQUEST_ID));
+        answer = new Answer(request.method(), path, response.code(), text, contentType, response.header(REQUEST_ID));
         log.debug("AWX {} {} -> {} in {} ms (request id {})", request.method(), path, response.code(),
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), answer.requestId());
         if (response.isSuccessful()) {
