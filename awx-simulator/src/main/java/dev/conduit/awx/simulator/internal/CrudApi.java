@@ -75,7 +75,7 @@ final class CrudApi {
     if (s.size() == 1) {
       return list(request, collection);
     }
-    ObjectNode node = store.require(collection, id(s.get(1)));
+    ObjectNode node = NamedUrls.find(store, collection, s.get(1));
     if (s.size() == 2) {
       return object(request, collection, node);
     }
@@ -83,15 +83,6 @@ final class CrudApi {
       return sublist(request, collection, node, s.get(2));
     }
     throw ApiException.detail(404, "The requested resource could not be found.");
-  }
-
-  /** An integer id from the path, or 404. */
-  static int id(String segment) throws ApiException {
-    try {
-      return Integer.parseInt(segment);
-    } catch (NumberFormatException e) {
-      throw ApiException.notFound();
-    }
   }
 
   private Response list(Request request, String collection) throws ApiException {

@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ public final class Dispatcher implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
   private static final int MAX_RECORDED = 10_000;
   private static final String PRODUCT_VERSION = "24.6.1";
+  private static final String GATEWAY_ROOT = "/api/gateway/v1/";
 
   private final Store store;
   private final Auth auth;
@@ -48,7 +50,10 @@ public final class Dispatcher implements HttpHandler {
   public Dispatcher(Store store, Map<String, String> passwords, Map<String, String> tokens, boolean gateway,
       Router router) {
     this.store = store;
-    this.auth = new Auth(passwords, tokens, store);
+    this.auth = new Auth(passwords, store);
+    synchronized (store) {
+      store.tokens().putAll(tokens);
+    }
     this.gateway = gateway;
     this.router = router;
   }
@@ -127,12 +132,20 @@ public final class Dispatcher implements HttpHandler {
       return Response.ok(apiRoot("/api/controller/"));
     }
     String root = store.apiRoot();
-    if (!path.startsWith(root)) {
+    if (gateway && path.startsWith(GATEWAY_ROOT)) {
+      // The platform gateway's own API: only what a client uses to log in and to check who it is.
+      root = GATEWAY_ROOT;
+      String first = path.substring(root.length()).split("/")[0];
+      if (!Set.of("ping", "me", "tokens").contains(first)) {
+        throw ApiException.detail(404, "The requested resource could not be found.");
+      }
+    } else if (!path.startsWith(root)) {
       throw ApiException.detail(404, "The requested resource could not be found.");
     }
     List<String> segments = new ArrayList<>(Arrays.asList(path.substring(root.length()).split("/")));
     segments.removeIf(String::isEmpty);
-    segments.replaceAll(s -> URLDecoder.decode(s, StandardCharsets.UTF_8));
+    // In a path a plus is a plus (named URLs use "++"); only the query treats it as a space.
+    segments.replaceAll(s -> URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
     boolean open = segments.isEmpty() || segments.equals(List.of("ping"));
     ObjectNode user = open ? Json.object() : auth.authenticate(authorization);
     JsonNode body = parse(bodyText);

@@ -78,9 +78,9 @@ final class Links {
     int id = node.get("id").asInt();
     ObjectNode related = Json.object();
     ObjectNode summary = Json.object();
-    if (collection.equals("job_templates") || collection.equals("workflow_job_templates")) {
-      related.put("named_url", store.link(collection, node.path("name").asText() + "++"
-          + orgName(store, node)));
+    String namedUrl = NamedUrls.of(store, collection, node);
+    if (namedUrl != null) {
+      related.put("named_url", store.link(collection, namedUrl));
     }
     for (Map.Entry<String, String> fk : FOREIGN_KEYS.entrySet()) {
       if (node.path(fk.getKey()).isInt()) {
@@ -137,12 +137,6 @@ final class Links {
     summary.set("user_capabilities", capabilities(collection));
     node.set("related", related);
     node.set("summary_fields", summary);
-  }
-
-  private static String orgName(Store store, ObjectNode node) {
-    ObjectNode org = node.path("organization").isInt() ? store.get("organizations", node.get("organization").asInt())
-        : null;
-    return org == null ? "" : org.path("name").asText();
   }
 
   private static ArrayNode recentJobs(Store store, String collection, int id) {

@@ -121,6 +121,9 @@ final class Outcomes {
       store.put("job_host_summaries", summary);
     }
     job.set("host_status_counts", counts);
+    if (job.path("inventory").isInt()) {
+      Resources.countInventory(store, job.get("inventory").asInt());
+    }
   }
 
   /** The failed and unreachable hosts of a finished job, from its host summaries. */

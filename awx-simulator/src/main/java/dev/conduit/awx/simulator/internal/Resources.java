@@ -60,6 +60,7 @@ public final class Resources {
     apply(collection, id, node, input);
     store.put(collection, node);
     Links.decorate(store, collection, node);
+    countParent(collection, node);
     record("create", collection, node, actor);
     return node;
   }
@@ -108,6 +109,7 @@ public final class Resources {
       }
     }
     store.remove(collection, id);
+    countParent(collection, node);
     record("delete", collection, node, actor);
   }
 
@@ -204,6 +206,29 @@ public final class Resources {
       // AWX derives a job template's organization from its project.
       ObjectNode project = store.get("projects", node.get("project").asInt());
       node.set("organization", project == null ? null : project.get("organization"));
+    }
+  }
+
+  /** Recomputes the counters AWX shows on an inventory (hosts, groups, sources, failures). */
+  static void countInventory(Store store, int inventory) {
+    ObjectNode node = store.get("inventories", inventory);
+    if (node == null) {
+      return;
+    }
+    List<ObjectNode> hosts = store.children("hosts", "inventory", inventory);
+    long failing = hosts.stream().filter(h -> h.path("has_active_failures").asBoolean()).count();
+    int sources = store.children("inventory_sources", "inventory", inventory).size();
+    node.put("total_hosts", hosts.size());
+    node.put("hosts_with_active_failures", failing);
+    node.put("has_active_failures", failing > 0);
+    node.put("total_groups", store.children("groups", "inventory", inventory).size());
+    node.put("has_inventory_sources", sources > 0);
+    node.put("total_inventory_sources", sources);
+  }
+
+  private void countParent(String collection, ObjectNode node) {
+    if (Set.of("hosts", "groups", "inventory_sources").contains(collection) && node.path("inventory").isInt()) {
+      countInventory(store, node.get("inventory").asInt());
     }
   }
 

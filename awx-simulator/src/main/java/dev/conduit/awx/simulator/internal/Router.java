@@ -16,6 +16,7 @@ public final class Router {
   private final Schedules schedules;
   private final Notifications notifications;
   private final Workflows workflows;
+  private final Tokens tokens;
 
   /** A router over a store whose jobs run on {@code runner}; stdout above {@code maxStdoutBytes} is download-only. */
   public Router(Store store, JobRunner runner, int maxStdoutBytes, String installUuid) {
@@ -29,6 +30,7 @@ public final class Router {
     this.schedules = new Schedules(store);
     this.notifications = new Notifications(store);
     this.workflows = new Workflows(store, runner);
+    this.tokens = new Tokens(store);
   }
 
   /** The resources, for seeding. */
@@ -46,6 +48,10 @@ public final class Router {
     if (answer != null) {
       return answer;
     }
+    answer = tokens.handle(request);
+    if (answer != null) {
+      return answer;
+    }
     List<String> s = request.segments();
     String collection = s.get(0);
     if (collection.equals("schedules") && s.size() == 2 && !s.get(1).matches("\\d+")) {
@@ -58,7 +64,7 @@ public final class Router {
       return created(collection, request);
     }
     if (s.size() == 3) {
-      ObjectNode node = Kinds.known(collection) ? store.require(collection, CrudApi.id(s.get(1))) : null;
+      ObjectNode node = Kinds.known(collection) ? NamedUrls.find(store, collection, s.get(1)) : null;
       answer = node == null ? null : action(request, collection, node, s.get(2));
       if (answer != null) {
         return answer;
@@ -71,9 +77,10 @@ public final class Router {
       }
     }
     if (collection.equals("schedules") && s.size() == 2 && !request.isRead() && !request.method().equals("DELETE")) {
-      answer = crud.handle(request);
-      schedules.refresh(store.require("schedules", CrudApi.id(s.get(1))));
-      return Response.ok(store.require("schedules", CrudApi.id(s.get(1))));
+      crud.handle(request);
+      ObjectNode schedule = NamedUrls.find(store, "schedules", s.get(1));
+      schedules.refresh(schedule);
+      return Response.ok(schedule);
     }
     return crud.handle(request);
   }
@@ -113,6 +120,7 @@ public final class Router {
         yield updates.adHocCommand(request, inventory, limit);
       }
       case "notification_templates/test" -> notifications.test(request, node);
+      case "ad_hoc_commands/relaunch" -> updates.adHocRelaunch(request, node);
       case "job_templates/schedules", "projects/schedules", "inventory_sources/schedules",
           "workflow_job_templates/schedules" -> {
         if (!request.method().equals("POST")) {

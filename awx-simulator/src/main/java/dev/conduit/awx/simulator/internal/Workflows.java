@@ -34,7 +34,7 @@ final class Workflows {
       return null;
     }
     String collection = s.get(0);
-    ObjectNode node = store.require(collection, CrudApi.id(s.get(1)));
+    ObjectNode node = NamedUrls.find(store, collection, s.get(1));
     String key = collection + "/" + s.get(2);
     if (EDGES.contains(s.get(2)) && collection.equals("workflow_job_template_nodes")) {
       return edge(request, node, s.get(2));
