@@ -16,6 +16,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -154,7 +155,7 @@ public final class AwxSimulator implements AutoCloseable {
    * and {@code body} instead of serving it; later requests are served as usual. Faults queue in the order given.
    */
   public void failNext(String method, String pathRegex, int status, String body) {
-    dispatcher.inject(new Fault(method.toUpperCase(java.util.Locale.ROOT), Pattern.compile(pathRegex), status,
+    dispatcher.inject(new Fault(method.toUpperCase(Locale.ROOT), Pattern.compile(pathRegex), status,
         body));
   }
 

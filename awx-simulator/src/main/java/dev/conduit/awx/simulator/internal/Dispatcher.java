@@ -16,9 +16,11 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +77,7 @@ public final class Dispatcher implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+      String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       String path = exchange.getRequestURI().getRawPath();
       String rawQuery = exchange.getRequestURI().getRawQuery();
       String bodyText;
@@ -98,7 +100,8 @@ public final class Dispatcher implements HttpHandler {
     }
   }
 
-  private Response serve(String method, String path, String rawQuery, String bodyText, String authorization) {
+  private Response serve(String method, String path, String rawQuery, String bodyText,
+      @Nullable String authorization) {
     Response injected = takeFault(method, path);
     if (injected != null) {
       return injected;
@@ -118,7 +121,8 @@ public final class Dispatcher implements HttpHandler {
     }
   }
 
-  private Response route(String method, String path, String rawQuery, String bodyText, String authorization)
+  private Response route(String method, String path, String rawQuery, String bodyText,
+      @Nullable String authorization)
       throws ApiException {
     if (!path.endsWith("/")) {
       // Django's APPEND_SLASH: AWX redirects to the path with a slash.
@@ -159,7 +163,7 @@ public final class Dispatcher implements HttpHandler {
     return router.route(request);
   }
 
-  private Response takeFault(String method, String path) {
+  private @Nullable Response takeFault(String method, String path) {
     for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
       Fault fault = it.next();
       if (fault.matches(method, path)) {

@@ -127,7 +127,8 @@ public final class JobRunner {
       switch (job.path("status").asText()) {
         case "new", "pending" -> {
           if (blocked(run.collection, job)) {
-            break;
+            schedule(id);
+            return;
           }
           job.put("status", "waiting");
           job.put("execution_node", "awx-simulator");

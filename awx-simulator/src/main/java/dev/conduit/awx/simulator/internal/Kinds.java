@@ -1,6 +1,7 @@
 package dev.conduit.awx.simulator.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +42,7 @@ final class Kinds {
   private Kinds() {}
 
   private static Set<String> union(Set<String> a, Set<String> b) {
-    java.util.HashSet<String> all = new java.util.HashSet<>(a);
+    HashSet<String> all = new HashSet<>(a);
     all.addAll(b);
     return Set.copyOf(all);
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code related} links and {@code summary_fields} of each kind of object, as AWX's serializers build them, so
@@ -191,7 +192,7 @@ final class Links {
   }
 
   /** A unified job template of any kind by id, or null. */
-  static ObjectNode unifiedTemplate(Store store, int id) {
+  static @Nullable ObjectNode unifiedTemplate(Store store, int id) {
     for (String c : List.of("job_templates", "projects", "inventory_sources", "workflow_job_templates",
         "workflow_approval_templates")) {
       ObjectNode node = store.get(c, id);

@@ -2,6 +2,7 @@ package dev.conduit.awx.simulator.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Sends each request inside the API root to the part of the simulator that serves it. */
 public final class Router {
@@ -97,7 +98,7 @@ public final class Router {
     return Response.created(201, node, node.get("url").asText());
   }
 
-  private Response action(Request request, String collection, ObjectNode node, String sub) throws ApiException {
+  private @Nullable Response action(Request request, String collection, ObjectNode node, String sub) throws ApiException {
     String key = collection + "/" + sub;
     return switch (key) {
       case "job_templates/launch", "job_templates/survey_spec" -> templates.handle(request, node, sub);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** The API root, {@code ping/}, {@code config/}, {@code me/}, {@code dashboard/} and the unified lists. */
 final class SystemApi {
@@ -28,7 +29,7 @@ final class SystemApi {
   }
 
   /** Serves a system endpoint, or returns null when the path is not one. */
-  Response handle(Request request) throws ApiException {
+  @Nullable Response handle(Request request) throws ApiException {
     List<String> s = request.segments();
     if (s.isEmpty()) {
       Map<String, String> links = new TreeMap<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Personal access tokens: {@code POST tokens/} (or {@code users/{id}/personal_tokens/}) creates one for the caller
@@ -21,7 +22,7 @@ final class Tokens {
   }
 
   /** Serves a token path, or returns null when the path is not one. */
-  Response handle(Request request) throws ApiException {
+  @Nullable Response handle(Request request) throws ApiException {
     List<String> s = request.segments();
     boolean personal = s.size() == 3 && s.get(0).equals("users")
         && (s.get(2).equals("personal_tokens") || s.get(2).equals("tokens"));
@@ -50,7 +51,7 @@ final class Tokens {
     };
   }
 
-  private Response list(Request request, Integer userId) throws ApiException {
+  private Response list(Request request, @Nullable Integer userId) throws ApiException {
     if (!request.isRead()) {
       throw ApiException.methodNotAllowed(request.method());
     }

@@ -3,10 +3,12 @@ package dev.conduit.awx.simulator.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Workflow job templates, their nodes and workflow jobs: launch, the run of the node graph (success, failure and
@@ -28,7 +30,7 @@ final class Workflows {
   }
 
   /** Serves a workflow path, or returns null to leave it to the generic lists. */
-  Response handle(Request request) throws ApiException {
+  @Nullable Response handle(Request request) throws ApiException {
     List<String> s = request.segments();
     if (s.size() != 3) {
       return null;
@@ -52,7 +54,7 @@ final class Workflows {
   }
 
   private Response list(Request request, ObjectNode node, String edge, String collection) throws ApiException {
-    List<ObjectNode> items = new java.util.ArrayList<>();
+    List<ObjectNode> items = new ArrayList<>();
     for (JsonNode id : node.path(edge)) {
       ObjectNode child = store.get(collection, id.asInt());
       if (child != null) {
