@@ -72,7 +72,18 @@ public final class AwxSimulator implements AutoCloseable {
     }
     server.setExecutor(http);
     server.createContext("/", dispatcher);
-    server.start();
+    // The JDK's dispatcher thread inherits daemon status from the thread that starts the server; starting it from a
+    // daemon keeps a forgotten simulator from holding the JVM open.
+    Thread starter = new Thread(server::start, "awx-simulator-start");
+    starter.setDaemon(true);
+    starter.start();
+    try {
+      starter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new IllegalStateException("interrupted while starting the AWX simulator", e);
+    }
     this.url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
   }
 

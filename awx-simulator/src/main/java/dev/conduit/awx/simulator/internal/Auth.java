@@ -53,12 +53,23 @@ final class Auth {
       }
       String username = decoded.substring(0, colon);
       String password = decoded.substring(colon + 1);
-      if (!password.equals(passwords.get(username))) {
+      String expected = passwords.containsKey(username) ? passwords.get(username) : storedPassword(username);
+      if (!password.equals(expected)) {
         throw unauthorized("Invalid username/password.");
       }
       return user(username);
     }
     throw notProvided();
+  }
+
+  /** The password of a user created through the API, or null. */
+  private @Nullable String storedPassword(String username) {
+    for (ObjectNode user : store.all("users")) {
+      if (username.equals(Json.str(user, "username"))) {
+        return Json.str(store.hidden("users", user.get("id").asInt()), "password");
+      }
+    }
+    return null;
   }
 
   private ObjectNode user(String username) throws ApiException {

@@ -156,8 +156,10 @@ public final class Dispatcher implements HttpHandler {
     Map<String, List<String>> query = parseQuery(rawQuery);
     String fullPath = path + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
     Request request = new Request(method, List.copyOf(segments), fullPath, query, body, user);
-    if (!open && !request.isRead() && user.path("is_system_auditor").asBoolean()
-        && !user.path("is_superuser").asBoolean()) {
+    // Only superusers write: auditors and plain users (the simulator has no roles to grant them) may only read,
+    // and create their own tokens.
+    boolean ownToken = !segments.isEmpty() && segments.get(0).equals("tokens") && request.method().equals("POST");
+    if (!open && !request.isRead() && !ownToken && !user.path("is_superuser").asBoolean()) {
       throw ApiException.forbidden();
     }
     return router.route(request);

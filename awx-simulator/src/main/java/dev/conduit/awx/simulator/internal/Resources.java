@@ -1,6 +1,7 @@
 package dev.conduit.awx.simulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.List;
@@ -109,8 +110,54 @@ public final class Resources {
       }
     }
     store.remove(collection, id);
+    cascade(collection, id);
     countParent(collection, node);
     record("delete", collection, node, actor);
+  }
+
+  /** What AWX's foreign keys do on delete: cascade to what belongs to the object, null what only refers to it. */
+  private void cascade(String collection, int id) {
+    switch (collection) {
+      case "inventories" -> {
+        for (String owned : List.of("hosts", "groups", "inventory_sources")) {
+          store.children(owned, "inventory", id).forEach(o -> store.remove(owned, o.get("id").asInt()));
+        }
+        unlink("job_templates", "inventory", id);
+      }
+      case "projects" -> {
+        unlink("job_templates", "project", id);
+        unlink("inventory_sources", "source_project", id);
+      }
+      case "job_templates", "workflow_job_templates", "inventory_sources" -> {
+        store.children("schedules", "unified_job_template", id)
+            .forEach(s -> store.remove("schedules", s.get("id").asInt()));
+        unlink("workflow_job_template_nodes", "unified_job_template", id);
+        unlink("jobs", "job_template", id);
+        if (collection.equals("workflow_job_templates")) {
+          store.children("workflow_job_template_nodes", "workflow_job_template", id)
+              .forEach(n -> store.remove("workflow_job_template_nodes", n.get("id").asInt()));
+        }
+      }
+      case "credentials" -> store.all("job_templates").forEach(t -> {
+        JsonNode ids = store.hidden("job_templates", t.get("id").asInt()).get("credentials");
+        if (ids instanceof ArrayNode array) {
+          for (int i = array.size() - 1; i >= 0; i--) {
+            if (array.get(i).asInt() == id) {
+              array.remove(i);
+            }
+          }
+          Links.decorate(store, "job_templates", t);
+        }
+      });
+      default -> { }
+    }
+  }
+
+  private void unlink(String collection, String field, int id) {
+    for (ObjectNode node : store.children(collection, field, id)) {
+      node.putNull(field);
+      Links.decorate(store, collection, node);
+    }
   }
 
   private void validate(String collection, ObjectNode input, ObjectNode errors) {

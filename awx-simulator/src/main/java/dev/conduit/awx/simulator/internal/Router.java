@@ -18,6 +18,7 @@ public final class Router {
   private final Notifications notifications;
   private final Workflows workflows;
   private final Tokens tokens;
+  private final Settings settings;
 
   /** A router over a store whose jobs run on {@code runner}; stdout above {@code maxStdoutBytes} is download-only. */
   public Router(Store store, JobRunner runner, int maxStdoutBytes, String installUuid) {
@@ -32,6 +33,7 @@ public final class Router {
     this.notifications = new Notifications(store);
     this.workflows = new Workflows(store, runner);
     this.tokens = new Tokens(store);
+    this.settings = new Settings(store, maxStdoutBytes, installUuid);
   }
 
   /** The resources, for seeding. */
@@ -55,6 +57,9 @@ public final class Router {
     }
     List<String> s = request.segments();
     String collection = s.get(0);
+    if (collection.equals("settings")) {
+      return settings.handle(request);
+    }
     if (collection.equals("schedules") && s.size() == 2 && !s.get(1).matches("\\d+")) {
       return schedules.special(request, s.get(1));
     }
