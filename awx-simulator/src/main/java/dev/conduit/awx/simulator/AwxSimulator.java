@@ -16,6 +16,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,7 +72,18 @@ public final class AwxSimulator implements AutoCloseable {
     }
     server.setExecutor(http);
     server.createContext("/", dispatcher);
-    server.start();
+    // The JDK's dispatcher thread inherits daemon status from the thread that starts the server; starting it from a
+    // daemon keeps a forgotten simulator from holding the JVM open.
+    Thread starter = new Thread(server::start, "awx-simulator-start");
+    starter.setDaemon(true);
+    starter.start();
+    try {
+      starter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new IllegalStateException("interrupted while starting the AWX simulator", e);
+    }
     this.url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
   }
 
@@ -154,7 +166,7 @@ public final class AwxSimulator implements AutoCloseable {
    * and {@code body} instead of serving it; later requests are served as usual. Faults queue in the order given.
    */
   public void failNext(String method, String pathRegex, int status, String body) {
-    dispatcher.inject(new Fault(method.toUpperCase(java.util.Locale.ROOT), Pattern.compile(pathRegex), status,
+    dispatcher.inject(new Fault(method.toUpperCase(Locale.ROOT), Pattern.compile(pathRegex), status,
         body));
   }
 

@@ -15,16 +15,11 @@ final class Auth {
   static final String LOGIN_HINT = " To establish a login session, visit /api/login/.";
 
   private final Map<String, String> passwords;
-  private final Map<String, String> tokens;
   private final Store store;
 
-  /**
-   * @param passwords password by username
-   * @param tokens username by token
-   */
-  Auth(Map<String, String> passwords, Map<String, String> tokens, Store store) {
+  /** @param passwords password by username; tokens are looked up in the store, where the API can add them */
+  Auth(Map<String, String> passwords, Store store) {
     this.passwords = Map.copyOf(passwords);
-    this.tokens = Map.copyOf(tokens);
     this.store = store;
   }
 
@@ -38,7 +33,7 @@ final class Auth {
     String scheme = space < 0 ? value : value.substring(0, space);
     String credentials = space < 0 ? "" : value.substring(space + 1).trim();
     if (scheme.equalsIgnoreCase("Bearer")) {
-      String username = tokens.get(credentials);
+      String username = store.tokens().get(credentials);
       // An unknown token authenticates nobody; with no other scheme left, AWX says nothing was provided.
       if (username == null) {
         throw notProvided();
@@ -58,12 +53,23 @@ final class Auth {
       }
       String username = decoded.substring(0, colon);
       String password = decoded.substring(colon + 1);
-      if (!password.equals(passwords.get(username))) {
+      String expected = passwords.containsKey(username) ? passwords.get(username) : storedPassword(username);
+      if (!password.equals(expected)) {
         throw unauthorized("Invalid username/password.");
       }
       return user(username);
     }
     throw notProvided();
+  }
+
+  /** The password of a user created through the API, or null. */
+  private @Nullable String storedPassword(String username) {
+    for (ObjectNode user : store.all("users")) {
+      if (username.equals(Json.str(user, "username"))) {
+        return Json.str(store.hidden("users", user.get("id").asInt()), "password");
+      }
+    }
+    return null;
   }
 
   private ObjectNode user(String username) throws ApiException {

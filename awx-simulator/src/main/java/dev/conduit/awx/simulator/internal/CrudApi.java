@@ -46,7 +46,6 @@ final class CrudApi {
       Map.entry("jobs/job_host_summaries", new Sublist("job_host_summaries", "job", false)),
       Map.entry("hosts/job_host_summaries", new Sublist("job_host_summaries", "host", false)),
       Map.entry("hosts/job_events", new Sublist("job_events", "host", false)),
-      Map.entry("hosts/ad_hoc_commands", new Sublist("ad_hoc_commands", "inventory", false)),
       Map.entry("notification_templates/notifications", new Sublist("notifications", "notification_template", false)),
       Map.entry("schedules/jobs", new Sublist("jobs", "schedule", false)));
 
@@ -75,7 +74,7 @@ final class CrudApi {
     if (s.size() == 1) {
       return list(request, collection);
     }
-    ObjectNode node = store.require(collection, id(s.get(1)));
+    ObjectNode node = NamedUrls.find(store, collection, s.get(1));
     if (s.size() == 2) {
       return object(request, collection, node);
     }
@@ -83,15 +82,6 @@ final class CrudApi {
       return sublist(request, collection, node, s.get(2));
     }
     throw ApiException.detail(404, "The requested resource could not be found.");
-  }
-
-  /** An integer id from the path, or 404. */
-  static int id(String segment) throws ApiException {
-    try {
-      return Integer.parseInt(segment);
-    } catch (NumberFormatException e) {
-      throw ApiException.notFound();
-    }
   }
 
   private Response list(Request request, String collection) throws ApiException {
@@ -142,7 +132,12 @@ final class CrudApi {
       return readOnly(request, store.hostGroups(parentId).stream().map(g -> store.get("groups", g)).toList());
     }
     if (sub.equals("variable_data")) {
-      return readOnly(request, null, variables(parent));
+      return readBody(request, variables(parent));
+    }
+    if (key.equals("hosts/ad_hoc_commands") || key.equals("groups/ad_hoc_commands")) {
+      // Commands run on this host or group: the parent's name was their limit.
+      return readOnly(request, store.where("ad_hoc_commands", c -> c.path("inventory").equals(parent.get("inventory"))
+          && c.path("limit").asText().equals(parent.path("name").asText())));
     }
     if (sub.equals("credentials") && (collection.equals("job_templates") || collection.equals("jobs"))) {
       return credentials(request, collection, parent);
@@ -186,7 +181,7 @@ final class CrudApi {
     return Response.ok(Pager.page(request, new ArrayList<>(items)));
   }
 
-  private Response readOnly(Request request, Object ignored, JsonNode body) throws ApiException {
+  private Response readBody(Request request, JsonNode body) throws ApiException {
     if (!request.isRead()) {
       throw ApiException.methodNotAllowed(request.method());
     }

@@ -73,7 +73,6 @@ public final class DemoSeed {
         Links.decorate(store, "hosts", store.get("hosts", hostId));
       }
     }
-    inventory(store, inventory);
     ObjectNode project = r.create("projects", Json.of("name", "Demo Project", "organization", org,
         "scm_type", "git", "scm_url", "https://git.example.com/demo/ansible-samples.git", "scm_branch", "main",
         "description", "Sample playbooks"), admin);
@@ -141,12 +140,6 @@ public final class DemoSeed {
     r.store().hidden("job_templates", id(template)).putArray("credentials").add(credential);
     Links.decorate(r.store(), "job_templates", template);
     return template;
-  }
-
-  private static void inventory(Store store, int inventory) {
-    ObjectNode node = store.get("inventories", inventory);
-    node.put("total_hosts", store.children("hosts", "inventory", inventory).size());
-    node.put("total_groups", store.children("groups", "inventory", inventory).size());
   }
 
   private static int id(ObjectNode node) {

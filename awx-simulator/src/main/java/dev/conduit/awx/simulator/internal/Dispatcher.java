@@ -16,8 +16,11 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,7 @@ public final class Dispatcher implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
   private static final int MAX_RECORDED = 10_000;
   private static final String PRODUCT_VERSION = "24.6.1";
+  private static final String GATEWAY_ROOT = "/api/gateway/v1/";
 
   private final Store store;
   private final Auth auth;
@@ -48,7 +52,10 @@ public final class Dispatcher implements HttpHandler {
   public Dispatcher(Store store, Map<String, String> passwords, Map<String, String> tokens, boolean gateway,
       Router router) {
     this.store = store;
-    this.auth = new Auth(passwords, tokens, store);
+    this.auth = new Auth(passwords, store);
+    synchronized (store) {
+      store.tokens().putAll(tokens);
+    }
     this.gateway = gateway;
     this.router = router;
   }
@@ -70,7 +77,7 @@ public final class Dispatcher implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+      String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       String path = exchange.getRequestURI().getRawPath();
       String rawQuery = exchange.getRequestURI().getRawQuery();
       String bodyText;
@@ -93,7 +100,8 @@ public final class Dispatcher implements HttpHandler {
     }
   }
 
-  private Response serve(String method, String path, String rawQuery, String bodyText, String authorization) {
+  private Response serve(String method, String path, String rawQuery, String bodyText,
+      @Nullable String authorization) {
     Response injected = takeFault(method, path);
     if (injected != null) {
       return injected;
@@ -113,7 +121,8 @@ public final class Dispatcher implements HttpHandler {
     }
   }
 
-  private Response route(String method, String path, String rawQuery, String bodyText, String authorization)
+  private Response route(String method, String path, String rawQuery, String bodyText,
+      @Nullable String authorization)
       throws ApiException {
     if (!path.endsWith("/")) {
       // Django's APPEND_SLASH: AWX redirects to the path with a slash.
@@ -127,26 +136,36 @@ public final class Dispatcher implements HttpHandler {
       return Response.ok(apiRoot("/api/controller/"));
     }
     String root = store.apiRoot();
-    if (!path.startsWith(root)) {
+    if (gateway && path.startsWith(GATEWAY_ROOT)) {
+      // The platform gateway's own API: only what a client uses to log in and to check who it is.
+      root = GATEWAY_ROOT;
+      String first = path.substring(root.length()).split("/")[0];
+      if (!Set.of("ping", "me", "tokens").contains(first)) {
+        throw ApiException.detail(404, "The requested resource could not be found.");
+      }
+    } else if (!path.startsWith(root)) {
       throw ApiException.detail(404, "The requested resource could not be found.");
     }
     List<String> segments = new ArrayList<>(Arrays.asList(path.substring(root.length()).split("/")));
     segments.removeIf(String::isEmpty);
-    segments.replaceAll(s -> URLDecoder.decode(s, StandardCharsets.UTF_8));
+    // In a path a plus is a plus (named URLs use "++"); only the query treats it as a space.
+    segments.replaceAll(s -> URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
     boolean open = segments.isEmpty() || segments.equals(List.of("ping"));
     ObjectNode user = open ? Json.object() : auth.authenticate(authorization);
     JsonNode body = parse(bodyText);
     Map<String, List<String>> query = parseQuery(rawQuery);
     String fullPath = path + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
     Request request = new Request(method, List.copyOf(segments), fullPath, query, body, user);
-    if (!open && !request.isRead() && user.path("is_system_auditor").asBoolean()
-        && !user.path("is_superuser").asBoolean()) {
+    // Only superusers write: auditors and plain users (the simulator has no roles to grant them) may only read,
+    // and create their own tokens.
+    boolean ownToken = !segments.isEmpty() && segments.get(0).equals("tokens") && request.method().equals("POST");
+    if (!open && !request.isRead() && !ownToken && !user.path("is_superuser").asBoolean()) {
       throw ApiException.forbidden();
     }
     return router.route(request);
   }
 
-  private Response takeFault(String method, String path) {
+  private @Nullable Response takeFault(String method, String path) {
     for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
       Fault fault = it.next();
       if (fault.matches(method, path)) {

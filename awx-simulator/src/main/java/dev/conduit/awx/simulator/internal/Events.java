@@ -3,6 +3,7 @@ package dev.conduit.awx.simulator.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The event objects of unified jobs ({@code job_events}, {@code project_update_events}, ...) and their output. */
 final class Events {
@@ -89,7 +90,7 @@ final class Events {
     store.put(collection, event);
   }
 
-  private static ObjectNode hostNamed(Store store, ObjectNode job, String name) {
+  private static @Nullable ObjectNode hostNamed(Store store, ObjectNode job, String name) {
     if (!job.path("inventory").isInt()) {
       return null;
     }

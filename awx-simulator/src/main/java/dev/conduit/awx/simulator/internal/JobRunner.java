@@ -126,6 +126,10 @@ public final class JobRunner {
       }
       switch (job.path("status").asText()) {
         case "new", "pending" -> {
+          if (blocked(run.collection, job)) {
+            schedule(id);
+            return;
+          }
           job.put("status", "waiting");
           job.put("execution_node", "awx-simulator");
           job.put("controller_node", "awx-simulator");
@@ -150,6 +154,26 @@ public final class JobRunner {
       statusChanged(run.collection, job);
     }
     schedule(id);
+  }
+
+  /**
+   * Whether a pending job must wait, as AWX's task manager makes it: a job of a template that does not allow
+   * simultaneous runs waits for the template's earlier jobs, and a project update for the project's earlier one.
+   */
+  private boolean blocked(String collection, ObjectNode job) {
+    int id = job.get("id").asInt();
+    String field = switch (collection) {
+      case "jobs" -> job.path("allow_simultaneous").asBoolean() ? null : "job_template";
+      case "project_updates" -> "project";
+      case "inventory_updates" -> "inventory_source";
+      default -> null;
+    };
+    if (field == null || !job.path(field).isInt()) {
+      return false;
+    }
+    int owner = job.get(field).asInt();
+    return store.all(collection).stream().anyMatch(other -> other.get("id").asInt() < id
+        && other.path(field).isInt() && other.get(field).asInt() == owner && Jobs.isActive(other));
   }
 
   /** Cancels an active unified job now: it is canceled when the request returns. */

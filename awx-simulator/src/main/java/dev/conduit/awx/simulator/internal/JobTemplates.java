@@ -133,8 +133,8 @@ final class JobTemplates {
   List<String> passwordsNeeded(JsonNode credentialIds) {
     List<String> needed = new ArrayList<>();
     for (JsonNode c : credentialIds) {
-      ObjectNode inputs = (ObjectNode) store.hidden("credentials", c.asInt()).path("inputs").deepCopy();
-      if (inputs.isMissingNode()) {
+      JsonNode inputs = store.hidden("credentials", c.asInt()).path("inputs");
+      if (!inputs.isObject()) {
         continue;
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = inputs.fields(); it.hasNext(); ) {

@@ -1,6 +1,7 @@
 package dev.conduit.awx.simulator.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,8 @@ final class Kinds {
       Map.entry("workflow_approval_templates", "workflow_approval_template"),
       Map.entry("schedules", "schedule"), Map.entry("ad_hoc_commands", "ad_hoc_command"),
       Map.entry("notification_templates", "notification_template"), Map.entry("notifications", "notification"),
-      Map.entry("activity_stream", "activity_stream"), Map.entry("labels", "label"));
+      Map.entry("activity_stream", "activity_stream"), Map.entry("labels", "label"),
+      Map.entry("tokens", "o_auth2_access_token"));
 
   /** Collections a client may create in and edit directly ({@code POST} on the list, {@code PATCH} on an object). */
   static final Set<String> WRITABLE = Set.of("organizations", "teams", "users", "credential_types", "credentials",
@@ -40,7 +42,7 @@ final class Kinds {
   private Kinds() {}
 
   private static Set<String> union(Set<String> a, Set<String> b) {
-    java.util.HashSet<String> all = new java.util.HashSet<>(a);
+    HashSet<String> all = new HashSet<>(a);
     all.addAll(b);
     return Set.copyOf(all);
   }

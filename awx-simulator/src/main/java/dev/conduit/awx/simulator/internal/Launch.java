@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sorts a launch body into the fields AWX honours and the ones it drops into {@code ignored_fields} because their
@@ -71,7 +72,7 @@ final class Launch {
   }
 
   /** Variables given as an object, or as JSON or simple YAML text. */
-  static ObjectNode parseVars(JsonNode value) throws ApiException {
+  static ObjectNode parseVars(@Nullable JsonNode value) throws ApiException {
     if (value == null || value.isNull()) {
       return Json.object();
     }

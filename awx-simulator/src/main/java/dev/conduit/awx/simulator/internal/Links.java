@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code related} links and {@code summary_fields} of each kind of object, as AWX's serializers build them, so
@@ -78,9 +79,9 @@ final class Links {
     int id = node.get("id").asInt();
     ObjectNode related = Json.object();
     ObjectNode summary = Json.object();
-    if (collection.equals("job_templates") || collection.equals("workflow_job_templates")) {
-      related.put("named_url", store.link(collection, node.path("name").asText() + "++"
-          + orgName(store, node)));
+    String namedUrl = NamedUrls.of(store, collection, node);
+    if (namedUrl != null) {
+      related.put("named_url", store.link(collection, namedUrl));
     }
     for (Map.Entry<String, String> fk : FOREIGN_KEYS.entrySet()) {
       if (node.path(fk.getKey()).isInt()) {
@@ -139,12 +140,6 @@ final class Links {
     node.set("summary_fields", summary);
   }
 
-  private static String orgName(Store store, ObjectNode node) {
-    ObjectNode org = node.path("organization").isInt() ? store.get("organizations", node.get("organization").asInt())
-        : null;
-    return org == null ? "" : org.path("name").asText();
-  }
-
   private static ArrayNode recentJobs(Store store, String collection, int id) {
     String jobs = collection.equals("job_templates") ? "jobs" : "workflow_jobs";
     String field = collection.equals("job_templates") ? "job_template" : "workflow_job_template";
@@ -197,7 +192,7 @@ final class Links {
   }
 
   /** A unified job template of any kind by id, or null. */
-  static ObjectNode unifiedTemplate(Store store, int id) {
+  static @Nullable ObjectNode unifiedTemplate(Store store, int id) {
     for (String c : List.of("job_templates", "projects", "inventory_sources", "workflow_job_templates",
         "workflow_approval_templates")) {
       ObjectNode node = store.get(c, id);

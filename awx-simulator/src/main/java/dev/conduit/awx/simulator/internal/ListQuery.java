@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AWX's list query language applied to serialized objects: field filters with Django lookups ({@code name__icontains},
@@ -85,7 +86,7 @@ final class ListQuery {
     return result;
   }
 
-  private static String firstOf(Map<String, List<String>> query, String name) {
+  private static @Nullable String firstOf(Map<String, List<String>> query, String name) {
     List<String> values = query.get(name);
     return values == null || values.isEmpty() ? null : values.get(0);
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** What a unified job's progress does to the rest of the estate: templates, projects, hosts, host summaries. */
 final class Outcomes {
@@ -25,7 +26,7 @@ final class Outcomes {
     }
   }
 
-  private ObjectNode owner(String collection, ObjectNode job) {
+  private @Nullable ObjectNode owner(String collection, ObjectNode job) {
     return switch (collection) {
       case "jobs" -> job.path("job_template").isInt() ? store.get("job_templates", job.get("job_template").asInt())
           : null;
@@ -121,6 +122,9 @@ final class Outcomes {
       store.put("job_host_summaries", summary);
     }
     job.set("host_status_counts", counts);
+    if (job.path("inventory").isInt()) {
+      Resources.countInventory(store, job.get("inventory").asInt());
+    }
   }
 
   /** The failed and unreachable hosts of a finished job, from its host summaries. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AWX's page envelope: {@code count}, relative {@code next}/{@code previous} built from the request's own path and
@@ -70,7 +71,7 @@ final class Pager {
     return body;
   }
 
-  private static int positive(String value, int fallback) {
+  private static int positive(@Nullable String value, int fallback) {
     if (value == null) {
       return fallback;
     }

@@ -1,6 +1,7 @@
 package dev.conduit.awx.simulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.List;
@@ -60,6 +61,7 @@ public final class Resources {
     apply(collection, id, node, input);
     store.put(collection, node);
     Links.decorate(store, collection, node);
+    countParent(collection, node);
     record("create", collection, node, actor);
     return node;
   }
@@ -108,7 +110,54 @@ public final class Resources {
       }
     }
     store.remove(collection, id);
+    cascade(collection, id);
+    countParent(collection, node);
     record("delete", collection, node, actor);
+  }
+
+  /** What AWX's foreign keys do on delete: cascade to what belongs to the object, null what only refers to it. */
+  private void cascade(String collection, int id) {
+    switch (collection) {
+      case "inventories" -> {
+        for (String owned : List.of("hosts", "groups", "inventory_sources")) {
+          store.children(owned, "inventory", id).forEach(o -> store.remove(owned, o.get("id").asInt()));
+        }
+        unlink("job_templates", "inventory", id);
+      }
+      case "projects" -> {
+        unlink("job_templates", "project", id);
+        unlink("inventory_sources", "source_project", id);
+      }
+      case "job_templates", "workflow_job_templates", "inventory_sources" -> {
+        store.children("schedules", "unified_job_template", id)
+            .forEach(s -> store.remove("schedules", s.get("id").asInt()));
+        unlink("workflow_job_template_nodes", "unified_job_template", id);
+        unlink("jobs", "job_template", id);
+        if (collection.equals("workflow_job_templates")) {
+          store.children("workflow_job_template_nodes", "workflow_job_template", id)
+              .forEach(n -> store.remove("workflow_job_template_nodes", n.get("id").asInt()));
+        }
+      }
+      case "credentials" -> store.all("job_templates").forEach(t -> {
+        JsonNode ids = store.hidden("job_templates", t.get("id").asInt()).get("credentials");
+        if (ids instanceof ArrayNode array) {
+          for (int i = array.size() - 1; i >= 0; i--) {
+            if (array.get(i).asInt() == id) {
+              array.remove(i);
+            }
+          }
+          Links.decorate(store, "job_templates", t);
+        }
+      });
+      default -> { }
+    }
+  }
+
+  private void unlink(String collection, String field, int id) {
+    for (ObjectNode node : store.children(collection, field, id)) {
+      node.putNull(field);
+      Links.decorate(store, collection, node);
+    }
   }
 
   private void validate(String collection, ObjectNode input, ObjectNode errors) {
@@ -204,6 +253,29 @@ public final class Resources {
       // AWX derives a job template's organization from its project.
       ObjectNode project = store.get("projects", node.get("project").asInt());
       node.set("organization", project == null ? null : project.get("organization"));
+    }
+  }
+
+  /** Recomputes the counters AWX shows on an inventory (hosts, groups, sources, failures). */
+  static void countInventory(Store store, int inventory) {
+    ObjectNode node = store.get("inventories", inventory);
+    if (node == null) {
+      return;
+    }
+    List<ObjectNode> hosts = store.children("hosts", "inventory", inventory);
+    long failing = hosts.stream().filter(h -> h.path("has_active_failures").asBoolean()).count();
+    int sources = store.children("inventory_sources", "inventory", inventory).size();
+    node.put("total_hosts", hosts.size());
+    node.put("hosts_with_active_failures", failing);
+    node.put("has_active_failures", failing > 0);
+    node.put("total_groups", store.children("groups", "inventory", inventory).size());
+    node.put("has_inventory_sources", sources > 0);
+    node.put("total_inventory_sources", sources);
+  }
+
+  private void countParent(String collection, ObjectNode node) {
+    if (Set.of("hosts", "groups", "inventory_sources").contains(collection) && node.path("inventory").isInt()) {
+      countInventory(store, node.get("inventory").asInt());
     }
   }
 

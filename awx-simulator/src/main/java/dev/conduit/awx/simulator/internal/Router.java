@@ -2,6 +2,7 @@ package dev.conduit.awx.simulator.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Sends each request inside the API root to the part of the simulator that serves it. */
 public final class Router {
@@ -16,6 +17,8 @@ public final class Router {
   private final Schedules schedules;
   private final Notifications notifications;
   private final Workflows workflows;
+  private final Tokens tokens;
+  private final Settings settings;
 
   /** A router over a store whose jobs run on {@code runner}; stdout above {@code maxStdoutBytes} is download-only. */
   public Router(Store store, JobRunner runner, int maxStdoutBytes, String installUuid) {
@@ -29,6 +32,8 @@ public final class Router {
     this.schedules = new Schedules(store);
     this.notifications = new Notifications(store);
     this.workflows = new Workflows(store, runner);
+    this.tokens = new Tokens(store);
+    this.settings = new Settings(store, maxStdoutBytes, installUuid);
   }
 
   /** The resources, for seeding. */
@@ -46,8 +51,15 @@ public final class Router {
     if (answer != null) {
       return answer;
     }
+    answer = tokens.handle(request);
+    if (answer != null) {
+      return answer;
+    }
     List<String> s = request.segments();
     String collection = s.get(0);
+    if (collection.equals("settings")) {
+      return settings.handle(request);
+    }
     if (collection.equals("schedules") && s.size() == 2 && !s.get(1).matches("\\d+")) {
       return schedules.special(request, s.get(1));
     }
@@ -58,7 +70,7 @@ public final class Router {
       return created(collection, request);
     }
     if (s.size() == 3) {
-      ObjectNode node = Kinds.known(collection) ? store.require(collection, CrudApi.id(s.get(1))) : null;
+      ObjectNode node = Kinds.known(collection) ? NamedUrls.find(store, collection, s.get(1)) : null;
       answer = node == null ? null : action(request, collection, node, s.get(2));
       if (answer != null) {
         return answer;
@@ -71,9 +83,10 @@ public final class Router {
       }
     }
     if (collection.equals("schedules") && s.size() == 2 && !request.isRead() && !request.method().equals("DELETE")) {
-      answer = crud.handle(request);
-      schedules.refresh(store.require("schedules", CrudApi.id(s.get(1))));
-      return Response.ok(store.require("schedules", CrudApi.id(s.get(1))));
+      crud.handle(request);
+      ObjectNode schedule = NamedUrls.find(store, "schedules", s.get(1));
+      schedules.refresh(schedule);
+      return Response.ok(schedule);
     }
     return crud.handle(request);
   }
@@ -90,7 +103,7 @@ public final class Router {
     return Response.created(201, node, node.get("url").asText());
   }
 
-  private Response action(Request request, String collection, ObjectNode node, String sub) throws ApiException {
+  private @Nullable Response action(Request request, String collection, ObjectNode node, String sub) throws ApiException {
     String key = collection + "/" + sub;
     return switch (key) {
       case "job_templates/launch", "job_templates/survey_spec" -> templates.handle(request, node, sub);
@@ -113,6 +126,7 @@ public final class Router {
         yield updates.adHocCommand(request, inventory, limit);
       }
       case "notification_templates/test" -> notifications.test(request, node);
+      case "ad_hoc_commands/relaunch" -> updates.adHocRelaunch(request, node);
       case "job_templates/schedules", "projects/schedules", "inventory_sources/schedules",
           "workflow_job_templates/schedules" -> {
         if (!request.method().equals("POST")) {

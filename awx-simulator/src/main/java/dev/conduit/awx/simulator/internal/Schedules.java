@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -81,7 +82,7 @@ final class Schedules {
     for (String part : text.substring(ruleAt + 6).trim().split(";")) {
       int eq = part.indexOf('=');
       if (eq > 0) {
-        parts.put(part.substring(0, eq).trim().toUpperCase(java.util.Locale.ROOT), part.substring(eq + 1).trim());
+        parts.put(part.substring(0, eq).trim().toUpperCase(Locale.ROOT), part.substring(eq + 1).trim());
       }
     }
     ChronoUnit unit = switch (parts.getOrDefault("FREQ", "")) {

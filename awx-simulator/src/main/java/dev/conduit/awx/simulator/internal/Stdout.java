@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** {@code …/stdout/} in AWX's formats, with {@code start_line}/{@code end_line} and the large-output refusal. */
 final class Stdout {
@@ -73,7 +74,7 @@ final class Stdout {
     }
   }
 
-  private static int bound(String value, int fallback, int total) {
+  private static int bound(@Nullable String value, int fallback, int total) {
     if (value == null) {
       return fallback;
     }

@@ -36,6 +36,7 @@ public final class Store {
   private final Map<String, ObjectNode> hidden = new HashMap<>();
   private final Map<Integer, Set<Integer>> groupHosts = new HashMap<>();
   private final Map<Integer, List<String>> stdout = new HashMap<>();
+  private final Map<String, String> tokens = new HashMap<>();
   private int jobsLaunched;
 
   /** An empty store whose links start with {@code apiRoot}, such as {@code /api/v2/}. */
@@ -158,6 +159,11 @@ public final class Store {
   /** The output lines of a unified job, which grow while it runs. */
   public List<String> stdout(int unifiedJobId) {
     return stdout.computeIfAbsent(unifiedJobId, j -> new ArrayList<>());
+  }
+
+  /** The Bearer tokens that authenticate, each to a username; configured ones and those created through the API. */
+  public Map<String, String> tokens() {
+    return tokens;
   }
 
   /** Counts a job created by a launch or relaunch. */

@@ -5,19 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** The API root, {@code ping/}, {@code config/}, {@code me/}, {@code dashboard/} and the unified lists. */
 final class SystemApi {
 
   static final String VERSION = "24.6.1";
-  private static final List<String> ROOT_ENDPOINTS = List.of("ping", "instances", "instance_groups", "config",
-      "settings", "me", "dashboard", "organizations", "users", "execution_environments", "projects",
-      "project_updates", "teams", "credentials", "credential_types", "credential_input_sources", "applications",
-      "tokens", "metrics", "inventory", "inventory_sources", "inventory_updates", "groups", "hosts", "job_templates",
-      "jobs", "ad_hoc_commands", "system_job_templates", "system_jobs", "schedules", "roles", "notification_templates",
-      "notifications", "labels", "unified_job_templates", "unified_jobs", "activity_stream",
-      "workflow_job_templates", "workflow_jobs", "workflow_approvals", "workflow_job_template_nodes",
-      "workflow_job_nodes", "mesh_visualizer", "bulk", "analytics");
+  /** The endpoints of AWX's version root that the simulator serves (AWX lists more). */
+  private static final List<String> ROOT_ENDPOINTS = List.of("ping", "config", "settings", "me", "dashboard",
+      "organizations", "users", "projects", "project_updates", "teams", "credentials", "credential_types", "tokens",
+      "inventory", "inventory_sources", "inventory_updates", "groups", "hosts", "job_templates", "jobs",
+      "job_events", "ad_hoc_commands", "schedules", "notification_templates", "notifications", "labels",
+      "unified_job_templates", "unified_jobs", "activity_stream", "workflow_job_templates", "workflow_jobs",
+      "workflow_approvals", "workflow_job_template_nodes", "workflow_job_nodes");
 
   private final Store store;
   private final String installUuid;
@@ -28,7 +28,7 @@ final class SystemApi {
   }
 
   /** Serves a system endpoint, or returns null when the path is not one. */
-  Response handle(Request request) throws ApiException {
+  @Nullable Response handle(Request request) throws ApiException {
     List<String> s = request.segments();
     if (s.isEmpty()) {
       Map<String, String> links = new TreeMap<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The actions of unified jobs: {@code cancel/}, {@code stdout/}, events, {@code relaunch/}. */
 final class UnifiedJobApi {
@@ -21,7 +22,7 @@ final class UnifiedJobApi {
   }
 
   /** Serves {@code collection/{id}/sub/}, or returns null when {@code sub} is not an action of this kind. */
-  Response handle(Request request, String collection, ObjectNode job, String sub) throws ApiException {
+  @Nullable Response handle(Request request, String collection, ObjectNode job, String sub) throws ApiException {
     if (sub.equals("cancel")) {
       return cancel(request, collection, job);
     }

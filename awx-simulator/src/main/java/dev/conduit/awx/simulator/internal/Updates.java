@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Project syncs, inventory source syncs and ad hoc commands: the unified jobs that are not playbook runs of a job
@@ -122,8 +123,27 @@ final class Updates {
     return update;
   }
 
+  /** {@code ad_hoc_commands/{id}/relaunch/}: GET what a relaunch needs, POST runs the same command again (201). */
+  Response adHocRelaunch(Request request, ObjectNode command) throws ApiException {
+    if (request.isRead()) {
+      return Response.ok(Json.of("passwords_needed_to_start", Json.array()));
+    }
+    if (!request.method().equals("POST")) {
+      throw ApiException.methodNotAllowed(request.method());
+    }
+    ObjectNode body = Json.object();
+    for (String field : List.of("job_type", "limit", "credential", "module_name", "module_args", "forks",
+        "verbosity", "extra_vars", "become_enabled", "diff_mode")) {
+      body.set(field, command.get(field));
+    }
+    Request again = new Request("POST", request.segments(), request.fullPath(), request.query(), body,
+        request.user());
+    return adHocCommand(again, command.path("inventory").asInt(), command.path("limit").asText());
+  }
+
   /** {@code POST ad_hoc_commands/}: runs a module on the inventory's hosts (201). */
-  Response adHocCommand(Request request, Integer inventoryOverride, String limitOverride) throws ApiException {
+  Response adHocCommand(Request request, @Nullable Integer inventoryOverride, @Nullable String limitOverride)
+      throws ApiException {
     ObjectNode body = request.bodyObject();
     ObjectNode errors = Json.object();
     Integer inventory = inventoryOverride != null ? inventoryOverride : Json.intOrNull(body, "inventory");
@@ -145,12 +165,13 @@ final class Updates {
     command.put("job_type", body.path("job_type").asText("run"));
     command.put("inventory", inventory);
     command.put("limit", limitOverride != null ? limitOverride : body.path("limit").asText(""));
-    command.set("credential", body.hasNonNull("credential") ? body.get("credential") : null);
+    command.set("credential", body.hasNonNull("credential") ? body.get("credential") : Json.MAPPER.nullNode());
     command.put("module_name", module);
     command.put("module_args", args);
     command.put("forks", body.path("forks").asInt(0));
     command.put("verbosity", body.path("verbosity").asInt(0));
-    command.put("extra_vars", body.has("extra_vars") ? Json.text(Launch.parseVars(body.get("extra_vars"))) : "");
+    ObjectNode extraVars = Launch.parseVars(body.get("extra_vars"));
+    command.put("extra_vars", extraVars.isEmpty() ? "" : Json.text(extraVars));
     command.put("become_enabled", body.path("become_enabled").asBoolean(false));
     command.put("diff_mode", body.path("diff_mode").asBoolean(false));
     command.set("host_status_counts", Json.object());

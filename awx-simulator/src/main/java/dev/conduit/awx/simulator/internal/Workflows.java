@@ -3,10 +3,12 @@ package dev.conduit.awx.simulator.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Workflow job templates, their nodes and workflow jobs: launch, the run of the node graph (success, failure and
@@ -28,13 +30,13 @@ final class Workflows {
   }
 
   /** Serves a workflow path, or returns null to leave it to the generic lists. */
-  Response handle(Request request) throws ApiException {
+  @Nullable Response handle(Request request) throws ApiException {
     List<String> s = request.segments();
     if (s.size() != 3) {
       return null;
     }
     String collection = s.get(0);
-    ObjectNode node = store.require(collection, CrudApi.id(s.get(1)));
+    ObjectNode node = NamedUrls.find(store, collection, s.get(1));
     String key = collection + "/" + s.get(2);
     if (EDGES.contains(s.get(2)) && collection.equals("workflow_job_template_nodes")) {
       return edge(request, node, s.get(2));
@@ -52,7 +54,7 @@ final class Workflows {
   }
 
   private Response list(Request request, ObjectNode node, String edge, String collection) throws ApiException {
-    List<ObjectNode> items = new java.util.ArrayList<>();
+    List<ObjectNode> items = new ArrayList<>();
     for (JsonNode id : node.path(edge)) {
       ObjectNode child = store.get(collection, id.asInt());
       if (child != null) {
