@@ -29,6 +29,7 @@ class SimulatorToolsTest extends SimulatorFixture {
 
   @ParameterizedTest
   @ValueSource(strings = {"environments_list", "environment_show", "system_ping", "system_me", "system_config",
+      "system_settings",
       "job_templates_list", "jobs_list", "inventories_list", "hosts_list", "groups_list", "inventory_sources_list",
       "projects_list", "workflow_templates_list", "workflow_jobs_list", "workflow_approvals_list", "schedules_list",
       "ad_hoc_commands_list", "credentials_list", "credential_types_list", "notification_templates_list",
