@@ -14,6 +14,8 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import javax.net.ssl.SSLSocketFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scripted AWX: answers by method and path (query ignored), from a queue per route whose last answer repeats;
@@ -25,8 +27,16 @@ public final class FakeAwx implements AutoCloseable {
   private final List<RecordedRequest> seen = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<Function<RecordedRequest, MockResponse>>> routes = new ConcurrentHashMap<>();
 
-  /** Starts on a free loopback port. */
+  /** Starts on a free loopback port, over plain HTTP. */
   public FakeAwx() {
+    this(null);
+  }
+
+  /** Starts on a free loopback port, over TLS with {@code https} if it is not null. */
+  public FakeAwx(@Nullable SSLSocketFactory https) {
+    if (https != null) {
+      server.useHttps(https);
+    }
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {

@@ -105,6 +105,25 @@ class SystemToolsTest {
   }
 
   @Test
+  void concurrentCallersNeverSeeEachOthersCredentials() throws Exception {
+    h.awx.on("GET", "/api/v2/me/", request -> json(200, Harness.page("{\"id\":1,\"username\":\""
+        + request.getHeaders().get("Authorization").substring("Bearer ".length()) + "\"}")));
+    List<McpClient> callers = List.of(
+        h.connect(TransportContext.ofHeaders(Map.of("X-AWX-Token", List.of("alice")))),
+        h.connect(TransportContext.ofHeaders(Map.of("X-AWX-Token", List.of("bob")))));
+    List<java.util.concurrent.CompletableFuture<CallToolResult>> calls = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      for (McpClient caller : callers) {
+        calls.add(caller.async().callTool("system_me", Harness.json("{}")));
+      }
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      CallToolResult result = calls.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(i % 2 == 0 ? "alice" : "bob", result.structuredContent().path("username").asText());
+    }
+  }
+
+  @Test
   void refusesAHeaderBaseUrlOffTheAllowlist() {
     McpClient mallory = h.connect(TransportContext.ofHeaders(
         Map.of("X-AWX-Base-URL", List.of("http://169.254.169.254/"), "X-AWX-Token", List.of("t"))));
