@@ -49,6 +49,28 @@ class SystemToolsTest {
   }
 
   @Test
+  void refusesToSwitchWithoutASessionToRememberItIn() {
+    McpClient sessionless = h.connect(TransportContext.ofHeaders(Map.of("X-AWX-Token", List.of("t"))));
+    CallToolResult result = h.call(sessionless, "environment_switch", "{\"environment\":\"prod\"}");
+    assertTrue(result.failed());
+    assertTrue(Harness.text(result).contains("pass 'environment'"));
+  }
+
+  @Test
+  void registersOnARunningServer() {
+    try (dev.conduit.protocol.server.McpServer running =
+        dev.conduit.protocol.server.McpServer.builder().info("late", "1").build()) {
+      AwxTools.builder().environments(h.environments).toolsets("system").build().registerOn(running);
+      dev.conduit.protocol.transport.InMemoryTransport.Pair pair =
+          dev.conduit.protocol.transport.InMemoryTransport.pair();
+      running.connect(pair.server());
+      try (McpClient client = McpClient.builder().transport(pair.client()).connect()) {
+        assertEquals(4, client.listAllTools().size());
+      }
+    }
+  }
+
+  @Test
   void refusesToSwitchToAnUnknownEnvironment() {
     assertTrue(h.fails("environment_switch", "{\"environment\":\"nope\"}").contains("No AWX environment"));
   }
