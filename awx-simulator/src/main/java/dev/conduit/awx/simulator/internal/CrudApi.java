@@ -103,7 +103,7 @@ final class CrudApi {
   private Response object(Request request, String collection, ObjectNode node) throws ApiException {
     switch (request.method()) {
       case "GET", "HEAD" -> {
-        return Response.ok(node);
+        return Response.ok(Views.detail(node, request.received()));
       }
       case "PUT", "PATCH" -> {
         if (!Kinds.WRITABLE.contains(collection)) {

@@ -155,7 +155,8 @@ public final class Dispatcher implements HttpHandler {
     JsonNode body = parse(bodyText);
     Map<String, List<String>> query = parseQuery(rawQuery);
     String fullPath = path + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
-    Request request = new Request(method, List.copyOf(segments), fullPath, query, body, user);
+    Request request = new Request(method, List.copyOf(segments), fullPath, query, body, user,
+        store.instant());
     // Only superusers write: auditors and plain users (the simulator has no roles to grant them) may only read,
     // and create their own tokens.
     boolean ownToken = !segments.isEmpty() && segments.get(0).equals("tokens") && request.method().equals("POST");

@@ -160,6 +160,14 @@ final class JobTemplates {
     int id = template.get("id").asInt();
     Launch.Accepted accepted = Launch.sort(template, body, survey(template));
     ObjectNode errors = Json.object();
+    JsonNode jobType = accepted.fields().get("job_type");
+    if (jobType != null && !jobType.asText().equals("run") && !jobType.asText().equals("check")) {
+      errors.putArray("job_type").add("\"" + jobType.asText() + "\" is not a valid choice.");
+    }
+    JsonNode verbosity = accepted.fields().get("verbosity");
+    if (verbosity != null && !(verbosity.canConvertToInt() && verbosity.asInt() >= 0 && verbosity.asInt() <= 5)) {
+      errors.putArray("verbosity").add("\"" + verbosity.asText() + "\" is not a valid choice.");
+    }
     Integer inventory = accepted.fields().has("inventory") ? Json.intOrNull(accepted.fields(), "inventory")
         : Json.intOrNull(template, "inventory");
     if (inventory == null) {

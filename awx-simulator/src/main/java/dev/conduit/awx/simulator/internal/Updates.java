@@ -137,7 +137,7 @@ final class Updates {
       body.set(field, command.get(field));
     }
     Request again = new Request("POST", request.segments(), request.fullPath(), request.query(), body,
-        request.user());
+        request.user(), request.received());
     return adHocCommand(again, command.path("inventory").asInt(), command.path("limit").asText());
   }
 

@@ -1,0 +1,44 @@
+package dev.conduit.awx.simulator.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The difference between an object as stored and as one answer shows it: list items of unified jobs leave out the
+ * heavy fields AWX's list serializers strip, and a running job's {@code elapsed} counts up to now.
+ */
+final class Views {
+
+  private static final Set<String> UNIFIED_JOB_TYPES = Set.of("job", "project_update", "inventory_update",
+      "workflow_job", "ad_hoc_command", "workflow_approval", "system_job");
+  /** Stripped by {@code UnifiedJobListSerializer}; the counts only {@code JobDetailSerializer} adds. */
+  private static final List<String> DETAIL_ONLY = List.of("job_args", "job_cwd", "job_env", "result_traceback",
+      "event_processing_finished", "host_status_counts", "playbook_counts");
+
+  private Views() {}
+
+  /** An object as a list shows it at {@code now}. */
+  static ObjectNode listItem(ObjectNode node, Instant now) {
+    if (!UNIFIED_JOB_TYPES.contains(node.path("type").asText())) {
+      return node;
+    }
+    ObjectNode view = detail(node, now).deepCopy();
+    view.remove(DETAIL_ONLY);
+    return view;
+  }
+
+  /** An object as its own URL shows it at {@code now}. */
+  static ObjectNode detail(ObjectNode node, Instant now) {
+    if (!UNIFIED_JOB_TYPES.contains(node.path("type").asText()) || !node.path("started").isTextual()
+        || !node.path("finished").isNull()) {
+      return node;
+    }
+    ObjectNode view = node.deepCopy();
+    Duration running = Duration.between(Instant.parse(node.get("started").asText()), now);
+    view.put("elapsed", running.toNanos() / 1_000L / 1_000_000.0);
+    return view;
+  }
+}
