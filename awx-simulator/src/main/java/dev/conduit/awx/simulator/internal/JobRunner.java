@@ -207,9 +207,9 @@ public final class JobRunner {
   private void emit(Run run, ObjectNode job, Playbook.Step step) {
     Events.emit(store, run.collection, job, step, ++run.counter, uuids(run, step));
     if (step.event().equals("playbook_on_play_start")) {
-      job.with("playbook_counts").put("play_count", job.path("playbook_counts").path("play_count").asInt() + 1);
+      job.withObjectProperty("playbook_counts").put("play_count", job.path("playbook_counts").path("play_count").asInt() + 1);
     } else if (step.event().equals("playbook_on_task_start")) {
-      job.with("playbook_counts").put("task_count", job.path("playbook_counts").path("task_count").asInt() + 1);
+      job.withObjectProperty("playbook_counts").put("task_count", job.path("playbook_counts").path("task_count").asInt() + 1);
     }
   }
 
@@ -253,11 +253,16 @@ public final class JobRunner {
 
   /** Runs {@code task} one step from now, holding the store's monitor. */
   void later(Runnable task) {
+    after(step, task);
+  }
+
+  /** Runs {@code task} after {@code delay}, holding the store's monitor. */
+  void after(Duration delay, Runnable task) {
     scheduler.schedule(() -> {
       synchronized (store) {
         task.run();
       }
-    }, step.toNanos(), TimeUnit.NANOSECONDS);
+    }, delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** Ends a unified job that the runner does not step itself (a workflow job, an approval). */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,8 +136,7 @@ final class JobTemplates {
       if (!inputs.isObject()) {
         continue;
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = inputs.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
+      for (Map.Entry<String, JsonNode> entry : inputs.properties()) {
         if (entry.getValue().asText().equals("ASK")) {
           needed.add(entry.getKey().equals("password") ? "ssh_password" : entry.getKey());
         }

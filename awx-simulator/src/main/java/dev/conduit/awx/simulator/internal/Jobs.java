@@ -49,7 +49,7 @@ final class Jobs {
     job.put("controller_node", "");
     job.put("result_traceback", "");
     job.put("event_processing_finished", false);
-    job.put("launched_by", actor.has("id")
+    job.set("launched_by", actor.has("id")
         ? Json.of("id", actor.get("id").asInt(), "name", actor.path("username").asText(), "type", "user",
             "url", store.link("users", actor.get("id").asInt()))
         : Json.object());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -131,11 +132,16 @@ final class Links {
       }
       summary.set("groups", Json.of("count", groups.size(), "results", groups));
     }
-    if (collection.equals("job_templates") || collection.equals("workflow_job_templates")) {
+    if (Set.of("job_templates", "workflow_job_templates", "jobs", "workflow_jobs").contains(collection)) {
       summary.set("labels", Json.of("count", 0, "results", List.of()));
+    }
+    if (collection.equals("job_templates") || collection.equals("workflow_job_templates")) {
       summary.set("recent_jobs", recentJobs(store, collection, id));
     }
     summary.set("user_capabilities", capabilities(collection));
+    // Links that only a workflow run knows (an approval's workflow job, a node's job) are kept beside the object.
+    related.setAll(hidden.withObjectProperty("related"));
+    summary.setAll(hidden.withObjectProperty("summary_fields"));
     node.set("related", related);
     node.set("summary_fields", summary);
   }

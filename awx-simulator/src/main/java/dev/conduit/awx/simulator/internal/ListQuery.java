@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * AWX's list query language applied to serialized objects: field filters with Django lookups ({@code name__icontains},
- * {@code status__in}, {@code created__gt}, {@code not__status}, {@code or__status}), {@code search} and {@code order_by}.
+ * {@code status__in}, {@code created__gt}, {@code not__status}, {@code or__status}), {@code search} and
+ * {@code order_by}.
  */
 final class ListQuery {
 

@@ -1,5 +1,6 @@
 package dev.conduit.awx.simulator.internal;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,8 @@ final class Pager {
       body.put("next", page < pages ? link(request, page + 1) : null);
       body.put("previous", page > 1 ? link(request, page - 1) : null);
     }
-    body.putArray("results").addAll(selected.subList(from, to).stream().map(n -> Views.listItem(n, request.received())).toList());
+    ArrayNode results = body.putArray("results");
+    selected.subList(from, to).forEach(n -> results.add(Views.listItem(n, request.received())));
     return body;
   }
 

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>a playbook whose file name contains {@code fail}: the last targeted host (by name) fails the last task;</li>
  *   <li>{@code extra_vars} {@code simulate_unreachable: "a"}: that host is unreachable at fact gathering;</li>
  *   <li>{@code extra_vars} {@code simulate_hang: true}: the job stays running until it is canceled;</li>
- *   <li>{@code extra_vars} {@code simulate_output_lines: N}: N extra lines of verbose output (to test large output).</li>
+ *   <li>{@code extra_vars} {@code simulate_output_lines: N}: N extra lines of verbose output (for large output).</li>
  * </ul>
  */
 final class Playbook {

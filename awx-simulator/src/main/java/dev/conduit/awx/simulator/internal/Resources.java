@@ -3,7 +3,6 @@ package dev.conduit.awx.simulator.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -216,8 +215,7 @@ public final class Resources {
   }
 
   private void apply(String collection, int id, ObjectNode node, ObjectNode input) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = input.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : input.properties()) {
       String name = field.getKey();
       JsonNode value = field.getValue();
       if (READ_ONLY.contains(name) && !(name.equals("kind") && collection.equals("credential_types"))) {

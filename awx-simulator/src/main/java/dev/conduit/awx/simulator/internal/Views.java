@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The difference between an object as stored and as one answer shows it: list items of unified jobs leave out the
@@ -20,13 +22,41 @@ final class Views {
 
   private Views() {}
 
+  /** AWX's {@code EVENT_STDOUT_MAX_BYTES_DISPLAY}: how much of an event's output a list shows. */
+  static final int EVENT_STDOUT_MAX = 1024;
+  private static final Pattern SGR = Pattern.compile("\u001b\\[[0-9;]*m");
+
   /** An object as a list shows it at {@code now}. */
   static ObjectNode listItem(ObjectNode node, Instant now) {
-    if (!UNIFIED_JOB_TYPES.contains(node.path("type").asText())) {
+    String type = node.path("type").asText();
+    if (type.endsWith("_event")) {
+      return truncated(node);
+    }
+    if (!UNIFIED_JOB_TYPES.contains(type)) {
       return node;
     }
     ObjectNode view = detail(node, now).deepCopy();
     view.remove(DETAIL_ONLY);
+    return view;
+  }
+
+  /**
+   * An event whose output is longer than a list shows, cut with an ellipsis and closed with as many colour resets as
+   * the cut left open; events of the playbook itself keep all of it, as in AWX.
+   */
+  private static ObjectNode truncated(ObjectNode event) {
+    String stdout = event.path("stdout").asText();
+    if (event.path("event").asText().startsWith("playbook_on") || stdout.length() <= EVENT_STDOUT_MAX) {
+      return event;
+    }
+    String cut = stdout.substring(0, EVENT_STDOUT_MAX - 1) + "\u2026";
+    int open = 0;
+    Matcher m = SGR.matcher(cut);
+    while (m.find()) {
+      open += m.group().equals("\u001b[0m") ? -1 : 1;
+    }
+    ObjectNode view = event.deepCopy();
+    view.put("stdout", cut + "\u001b[0m".repeat(Math.max(0, open)));
     return view;
   }
 
