@@ -175,4 +175,18 @@ class JobsTest {
     assertEquals(404, gone.status());
     assertEquals("Not found.", gone.json().get("detail").asText());
   }
+
+  @Test
+  void aJobTemplateNeedsAnInventoryOrThePromptAndAPlaybookOfItsProject() {
+    Api.Answer noInventory = api.post(V2 + "job_templates/",
+        "{\"name\":\"t\",\"project\":1,\"playbook\":\"site.yml\"}");
+    assertEquals(400, noInventory.status());
+    assertEquals("Must either set a default value or ask to prompt on launch.",
+        noInventory.json().get("inventory").get(0).asText());
+    Api.Answer badPlaybook = api.post(V2 + "job_templates/",
+        "{\"name\":\"t\",\"project\":1,\"playbook\":\"nope.yml\",\"ask_inventory_on_launch\":true}");
+    assertEquals("Playbook not found for project.", badPlaybook.json().get("playbook").get(0).asText());
+    assertEquals(201, api.post(V2 + "job_templates/",
+        "{\"name\":\"t\",\"project\":1,\"playbook\":\"site.yml\",\"inventory\":1}").status());
+  }
 }

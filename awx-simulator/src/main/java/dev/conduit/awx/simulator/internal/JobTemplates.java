@@ -43,15 +43,28 @@ final class JobTemplates {
     return Map.copyOf(fields);
   }
 
-  /** Job-template rules beyond required fields: the playbook must be one the project has. */
-  static void validate(Store store, ObjectNode input, ObjectNode errors) {
-    JsonNode project = input.get("project");
-    JsonNode playbook = input.get("playbook");
-    if (project == null || !project.canConvertToInt() || playbook == null || playbook.asText().isBlank()) {
+  /**
+   * AWX's job-template rules, on the template a create or update would make: a project, an inventory or the prompt
+   * for one, and a playbook the project has (once a sync has told which it has).
+   */
+  static void validate(Store store, ObjectNode template, ObjectNode errors) {
+    JsonNode project = template.path("project");
+    if (!project.canConvertToInt()) {
+      if (!errors.has("project")) {
+        errors.putArray("project").add("Job Templates must have a project assigned.");
+      }
       return;
     }
+    if (template.path("inventory").isNull() && !template.path("ask_inventory_on_launch").asBoolean()
+        && !errors.has("inventory")) {
+      errors.putArray("inventory").add("Must either set a default value or ask to prompt on launch.");
+    }
+    if (store.get("projects", project.asInt()) == null) {
+      return;
+    }
+    String playbook = template.path("playbook").asText("");
     ObjectNode hidden = store.hidden("projects", project.asInt());
-    if (hidden.has("playbooks") && !contains(hidden.get("playbooks"), playbook.asText())) {
+    if (playbook.isBlank() || (hidden.has("playbooks") && !contains(hidden.get("playbooks"), playbook))) {
       errors.putArray("playbook").add("Playbook not found for project.");
     }
   }

@@ -44,7 +44,9 @@ public final class Resources {
         errors.putArray(field).add("This field is required.");
       }
     }
-    validate(collection, input, errors);
+    ObjectNode candidate = Kinds.defaults(collection);
+    candidate.setAll(input);
+    validate(collection, input, candidate, errors);
     if (!errors.isEmpty()) {
       throw new ApiException(400, errors);
     }
@@ -75,7 +77,7 @@ public final class Resources {
         errors.putArray(field).add("This field may not be blank.");
       }
     }
-    validate(collection, input, errors);
+    validate(collection, input, merged(node, input), errors);
     if (!errors.isEmpty()) {
       throw new ApiException(400, errors);
     }
@@ -159,7 +161,8 @@ public final class Resources {
     }
   }
 
-  private void validate(String collection, ObjectNode input, ObjectNode errors) {
+  /** Checks the fields given ({@code input}) and the object they would make ({@code candidate}). */
+  private void validate(String collection, ObjectNode input, ObjectNode candidate, ObjectNode errors) {
     for (Map.Entry<String, Set<String>> choice : CHOICES.entrySet()) {
       JsonNode value = input.get(choice.getKey());
       if (value != null && !value.isNull() && !choice.getValue().contains(value.asText())) {
@@ -178,7 +181,7 @@ public final class Resources {
       }
     }
     if (collection.equals("job_templates")) {
-      JobTemplates.validate(store, input, errors);
+      JobTemplates.validate(store, candidate, errors);
     }
     if (collection.equals("schedules")) {
       Schedules.validate(input, errors);
