@@ -6,7 +6,10 @@ import java.util.Optional;
 /** Read access to what the simulator did and holds, so that a test can prove what a client sent or caused. */
 public interface SimulatorState {
 
-  /** Every request received so far, oldest first (including those answered 401 or by an injected fault). */
+  /**
+   * The requests received so far, oldest first, including those answered 401 or by an injected fault (the latest
+   * 10,000: a simulator left running for a demo does not grow without bound).
+   */
   List<RecordedRequest> requests();
 
   /**
