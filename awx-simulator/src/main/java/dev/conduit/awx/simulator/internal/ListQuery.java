@@ -158,7 +158,8 @@ final class ListQuery {
         path = spec.substring(0, cut);
         lookup = spec.substring(cut + 2);
       }
-      if (!items.isEmpty() && resolve(items.get(0), path).isMissingNode()) {
+      final String field = path;
+      if (!items.isEmpty() && items.stream().allMatch(item -> resolve(item, field).isMissingNode())) {
         throw ApiException.detail(400, "Cannot resolve keyword '" + path.split("__")[0] + "' into field.");
       }
       if (lookup.endsWith("regex")) {
