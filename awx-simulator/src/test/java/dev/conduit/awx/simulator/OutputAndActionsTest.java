@@ -93,6 +93,18 @@ class OutputAndActionsTest {
     assertEquals(202, update.status());
     String path = V2 + "inventory_updates/" + update.json().get("inventory_update").asInt() + "/";
     assertEquals("successful", api.await(path, Api::finished).get("status").asText());
+    assertTrue(api.get(path + "stdout/?format=txt").body().contains("Loaded 3 groups, 5 hosts"));
+  }
+
+  @Test
+  void anInventorySourceWhosePathSaysFailFailsItsSync() {
+    int source = api.post(V2 + "inventory_sources/", "{\"name\":\"broken\",\"inventory\":1,\"source\":\"scm\","
+        + "\"source_project\":1,\"source_path\":\"inventory/fail.ini\"}").json().get("id").asInt();
+    int update = api.post(V2 + "inventory_sources/" + source + "/update/", null).json().get("inventory_update").asInt();
+    String path = V2 + "inventory_updates/" + update + "/";
+    assertEquals("failed", api.await(path, Api::finished).get("status").asText());
+    assertTrue(api.get(path + "stdout/?format=txt").body().contains("ERROR! No inventory was parsed"));
+    assertEquals("failed", api.get(V2 + "inventory_sources/" + source + "/").json().get("status").asText());
   }
 
   @Test

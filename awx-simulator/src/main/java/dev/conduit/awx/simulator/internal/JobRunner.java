@@ -180,7 +180,7 @@ public final class JobRunner {
   void cancel(String collection, ObjectNode job) {
     Run run = runs.remove(job.get("id").asInt());
     if (run == null) {
-      run = new Run(collection, job.get("id").asInt(), new Playbook.Plan(List.of(), Map.of(), false));
+      run = new Run(collection, job.get("id").asInt(), Playbook.Plan.empty());
     }
     finish(run, job, "canceled");
   }
@@ -267,7 +267,7 @@ public final class JobRunner {
 
   /** Ends a unified job that the runner does not step itself (a workflow job, an approval). */
   void end(String collection, ObjectNode job, String status) {
-    Run run = new Run(collection, job.get("id").asInt(), new Playbook.Plan(List.of(), Map.of(), false));
+    Run run = new Run(collection, job.get("id").asInt(), Playbook.Plan.empty());
     finish(run, job, status);
   }
 }
