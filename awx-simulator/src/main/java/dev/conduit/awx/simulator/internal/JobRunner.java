@@ -72,7 +72,7 @@ public final class JobRunner {
     job.put("inventory", inventory);
     ObjectNode vars = Launch.parseVars(template.get("extra_vars"));
     vars.setAll(accepted.extraVars());
-    job.put("extra_vars", vars.isEmpty() ? "{}" : Json.text(vars));
+    job.put("extra_vars", vars.isEmpty() ? "{}" : Json.text(Surveys.maskPasswords(surveyOf(template), vars)));
     job.put("job_template", template.get("id").asInt());
     job.set("diff_mode", fields.has("diff_mode") ? fields.get("diff_mode") : template.get("diff_mode"));
     job.putNull("schedule");
@@ -103,6 +103,11 @@ public final class JobRunner {
     template.put("status", "pending");
     Links.decorate(store, "job_templates", template);
     return job;
+  }
+
+  private ObjectNode surveyOf(ObjectNode template) {
+    JsonNode spec = store.hidden("job_templates", template.get("id").asInt()).get("survey_spec");
+    return template.path("survey_enabled").asBoolean() && spec instanceof ObjectNode survey ? survey : Json.object();
   }
 
   /** Starts a unified job that is stored already, with a plan of events. */

@@ -237,7 +237,15 @@ public final class Resources {
         value = Json.MAPPER.valueToTree(Json.text(value));
       }
       if (name.equals("inputs") && collection.equals("credentials") && value.isObject()) {
-        store.hidden(collection, id).set("inputs", value.deepCopy());
+        // A client that sends back what it read sends "$encrypted$": AWX keeps the stored secret then.
+        ObjectNode stored = store.hidden(collection, id).withObjectProperty("inputs");
+        ObjectNode inputs = (ObjectNode) value.deepCopy();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
+          if (entry.getValue().asText().equals(Secrets.ENCRYPTED) && stored.has(entry.getKey())) {
+            inputs.set(entry.getKey(), stored.get(entry.getKey()));
+          }
+        }
+        store.hidden(collection, id).set("inputs", inputs);
         value = Secrets.mask(store, value, node, input);
       }
       if (name.equals("notification_configuration") && value.isObject()) {

@@ -87,6 +87,18 @@ final class Surveys {
     return list;
   }
 
+  /** The variables as a job shows them: the answers to password questions read {@code $encrypted$}. */
+  static ObjectNode maskPasswords(ObjectNode survey, ObjectNode vars) {
+    ObjectNode shown = vars.deepCopy();
+    for (JsonNode question : survey.path("spec")) {
+      String variable = question.path("variable").asText();
+      if (question.path("type").asText().equals("password") && shown.has(variable)) {
+        shown.put(variable, Secrets.ENCRYPTED);
+      }
+    }
+    return shown;
+  }
+
   /** Checks a posted survey spec as AWX does before storing it. */
   static void checkSpec(ObjectNode spec) throws ApiException {
     for (String key : List.of("name", "description")) {
