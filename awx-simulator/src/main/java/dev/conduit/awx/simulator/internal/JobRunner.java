@@ -211,10 +211,14 @@ public final class JobRunner {
 
   private void emit(Run run, ObjectNode job, Playbook.Step step) {
     Events.emit(store, run.collection, job, step, ++run.counter, uuids(run, step));
-    if (step.event().equals("playbook_on_play_start")) {
-      job.withObjectProperty("playbook_counts").put("play_count", job.path("playbook_counts").path("play_count").asInt() + 1);
-    } else if (step.event().equals("playbook_on_task_start")) {
-      job.withObjectProperty("playbook_counts").put("task_count", job.path("playbook_counts").path("task_count").asInt() + 1);
+    String count = switch (step.event()) {
+      case "playbook_on_play_start" -> "play_count";
+      case "playbook_on_task_start" -> "task_count";
+      default -> null;
+    };
+    if (count != null) {
+      ObjectNode counts = job.withObjectProperty("playbook_counts");
+      counts.put(count, counts.path(count).asInt() + 1);
     }
   }
 

@@ -122,7 +122,8 @@ final class WorkflowGraph {
   private void summarize(ObjectNode node, ObjectNode job) {
     ObjectNode extra = store.hidden("workflow_job_nodes", node.get("id").asInt());
     extra.withObjectProperty("related").put("job", job.get("url").asText());
-    extra.withObjectProperty("summary_fields").set("job", Json.of("id", job.get("id").asInt(), "name", job.path("name").asText(),
+    extra.withObjectProperty("summary_fields").set("job", Json.of("id", job.get("id").asInt(),
+        "name", job.path("name").asText(),
         "description", "", "status", job.path("status").asText(), "failed", job.path("failed").asBoolean(),
         "elapsed", job.path("elapsed").asDouble(), "type", job.path("type").asText()));
     Links.decorate(store, "workflow_job_nodes", node);
