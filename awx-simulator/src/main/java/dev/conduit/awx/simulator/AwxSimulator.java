@@ -152,6 +152,13 @@ public final class AwxSimulator implements AutoCloseable {
       }
 
       @Override
+      public List<String> statusHistory(int id) {
+        synchronized (store) {
+          return store.unifiedJob(id) == null ? List.of() : List.copyOf(store.statusHistory(id));
+        }
+      }
+
+      @Override
       public Optional<String> jobStatus(int id) {
         synchronized (store) {
           var job = store.unifiedJob(id);

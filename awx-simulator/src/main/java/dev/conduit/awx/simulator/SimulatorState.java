@@ -28,4 +28,10 @@ public interface SimulatorState {
 
   /** The status of a unified job by id ({@code pending}, {@code running}, {@code successful}, ...), if it exists. */
   Optional<String> jobStatus(int id);
+
+  /**
+   * Every status a unified job has had, oldest first, such as {@code [pending, waiting, running, successful]}; empty
+   * for an id that never was a job. Polling can miss a short-lived status; this cannot.
+   */
+  List<String> statusHistory(int id);
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,5 +189,13 @@ class JobsTest {
     assertEquals("Playbook not found for project.", badPlaybook.json().get("playbook").get(0).asText());
     assertEquals(201, api.post(V2 + "job_templates/",
         "{\"name\":\"t\",\"project\":1,\"playbook\":\"site.yml\",\"inventory\":1}").status());
+  }
+
+  @Test
+  void aJobMovesPendingWaitingRunningToItsEnd() {
+    int job = api.post(V2 + "job_templates/" + template("Demo Job Template") + "/launch/", "{}").json().get("job")
+        .asInt();
+    api.await(V2 + "jobs/" + job + "/", Api::finished);
+    assertEquals(List.of("pending", "waiting", "running", "successful"), awx.state().statusHistory(job));
   }
 }

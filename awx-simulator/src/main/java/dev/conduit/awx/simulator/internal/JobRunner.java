@@ -135,12 +135,12 @@ public final class JobRunner {
             schedule(id);
             return;
           }
-          job.put("status", "waiting");
+          Jobs.setStatus(store, job, "waiting");
           job.put("execution_node", "awx-simulator");
           job.put("controller_node", "awx-simulator");
         }
         case "waiting" -> {
-          job.put("status", "running");
+          Jobs.setStatus(store, job, "running");
           job.put("started", store.now());
         }
         default -> {
@@ -250,7 +250,8 @@ public final class JobRunner {
     if (job == null) {
       return;
     }
-    job.put("status", "running");
+    Jobs.setStatus(store, job, "waiting");
+    Jobs.setStatus(store, job, "running");
     job.put("started", store.now());
     job.put("execution_node", "awx-simulator");
     job.put("controller_node", "awx-simulator");

@@ -206,7 +206,8 @@ final class Workflows {
     template.put("last_job_run", job.get("created").asText());
     int jobId = job.get("id").asInt();
     runner.later(() -> {
-      job.put("status", "running");
+      Jobs.setStatus(store, job, "waiting");
+      Jobs.setStatus(store, job, "running");
       job.put("started", store.now());
       new WorkflowGraph(store, runner, updates).startRoots(job);
       new WorkflowGraph(store, runner, updates).settle(job);
