@@ -159,6 +159,10 @@ class JobsTest {
         "{\"rrule\":\"DTSTART:20240101T000000Z RRULE:FREQ=DAILY;INTERVAL=1\"}").json();
     assertEquals(10, preview.get("utc").size());
     assertEquals(400, api.post(V2 + "schedules/preview/", "{\"rrule\":\"FREQ=DAILY\"}").status());
+    Api.Answer orphan = api.post(V2 + "schedules/",
+        "{\"name\":\"x\",\"unified_job_template\":999,\"rrule\":\"DTSTART:20240101T000000Z RRULE:FREQ=DAILY\"}");
+    assertEquals("Invalid pk \"999\" - object does not exist.",
+        orphan.json().get("unified_job_template").get(0).asText());
   }
 
   @Test

@@ -180,6 +180,10 @@ public final class Resources {
         errors.putArray(ref.getKey()).add("Invalid pk \"" + value.asText() + "\" - object does not exist.");
       }
     }
+    JsonNode template = input.get("unified_job_template");
+    if (template != null && !template.isNull() && Links.unifiedTemplate(store, template.asInt()) == null) {
+      errors.putArray("unified_job_template").add("Invalid pk \"" + template.asText() + "\" - object does not exist.");
+    }
     if (collection.equals("job_templates")) {
       JobTemplates.validate(store, candidate, errors);
     }
