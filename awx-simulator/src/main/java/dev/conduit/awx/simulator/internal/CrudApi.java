@@ -54,7 +54,7 @@ final class CrudApi {
       "labels", "instance_groups", "notifications", "notification_templates_started", "notification_templates_success",
       "notification_templates_error", "notification_templates_approvals", "roles", "admins", "users",
       "execution_environments", "input_sources", "owner_users", "owner_teams", "teams", "authorized_tokens",
-      "organizations", "admin_of_organizations", "smart_inventories",
+      "organizations", "projects", "credentials", "hosts", "groups", "inventory_sources", "ad_hoc_command_events", "admin_of_organizations", "smart_inventories",
       "slice_workflow_jobs", "scm_inventory_sources", "scm_inventory_updates", "inventory_files");
 
   private final Resources resources;

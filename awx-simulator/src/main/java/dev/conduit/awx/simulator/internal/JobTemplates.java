@@ -85,7 +85,7 @@ final class JobTemplates {
         case "POST" -> launch(request, template);
         default -> throw ApiException.methodNotAllowed(request.method());
       };
-      case "survey_spec" -> surveySpec(request, template);
+      case "survey_spec" -> Surveys.handle(store, "job_templates", request, template);
       default -> throw new IllegalArgumentException(sub);
     };
   }
@@ -217,25 +217,5 @@ final class JobTemplates {
     ObjectNode answer = Json.of("job", job.get("id").asInt(), "ignored_fields", accepted.ignored());
     answer.setAll(job);
     return Response.created(201, answer, job.get("url").asText());
-  }
-
-  private Response surveySpec(Request request, ObjectNode template) throws ApiException {
-    ObjectNode hidden = store.hidden("job_templates", template.get("id").asInt());
-    switch (request.method()) {
-      case "GET", "HEAD" -> {
-        return Response.ok(hidden.has("survey_spec") ? hidden.get("survey_spec") : Json.object());
-      }
-      case "POST" -> {
-        ObjectNode spec = request.bodyObject();
-        Surveys.checkSpec(spec);
-        hidden.set("survey_spec", spec.deepCopy());
-        return Response.empty(200);
-      }
-      case "DELETE" -> {
-        hidden.remove("survey_spec");
-        return Response.empty(200);
-      }
-      default -> throw ApiException.methodNotAllowed(request.method());
-    }
   }
 }

@@ -108,6 +108,7 @@ public final class Router {
     String key = collection + "/" + sub;
     return switch (key) {
       case "job_templates/launch", "job_templates/survey_spec" -> templates.handle(request, node, sub);
+      case "workflow_job_templates/survey_spec" -> Surveys.handle(store, collection, request, node);
       case "projects/update" -> updates.projectUpdate(request, node);
       case "projects/playbooks" -> {
         if (!request.isRead()) {

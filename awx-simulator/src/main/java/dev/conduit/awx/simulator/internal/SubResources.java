@@ -36,6 +36,9 @@ final class SubResources {
     if (sub.equals("copy") && COPYABLE.contains(collection)) {
       return copy(request, collection, node);
     }
+    if (sub.equals("create_schedule") && collection.equals("jobs") && request.method().equals("POST")) {
+      return createSchedule(request, node);
+    }
     if (!request.isRead()) {
       return null;
     }
@@ -49,6 +52,15 @@ final class SubResources {
       case "inventories/tree" -> Response.ok(tree(id));
       case "inventories/script" -> Response.ok(script(id, request.query().containsKey("hostvars")));
       case "groups/children", "groups/potential_children" -> Response.ok(Pager.page(request, List.of()));
+      case "groups/job_events", "groups/job_host_summaries" -> Response.ok(Pager.page(request,
+          store.where(rest.get(0), item -> item.path("host").isInt()
+              && store.groupHosts(id).contains(item.get("host").asInt())), rest.get(0).equals("job_events")));
+      case "hosts/ansible_facts" -> Response.ok(Json.object());
+      case "job_templates/webhook_key", "workflow_job_templates/webhook_key" -> Response.ok(Json.of("webhook_key",
+          store.hidden(collection, id).path("webhook_key").asText("")));
+      case "jobs/create_schedule" -> Response.ok(Json.of("can_schedule", node.path("job_template").isInt(),
+          "prompts", store.hidden("jobs", id).path("launch").isObject()
+              ? store.hidden("jobs", id).get("launch") : Json.object()));
       default -> null;
     };
   }
@@ -84,6 +96,27 @@ final class SubResources {
     }
     Links.decorate(store, collection, copy);
     return Response.created(201, copy, copy.get("url").asText());
+  }
+
+  /** A disabled monthly schedule of the job's template with the job's prompts, as AWX makes it. */
+  private Response createSchedule(Request request, ObjectNode job) throws ApiException {
+    if (!job.path("job_template").isInt()) {
+      throw ApiException.detail(400, "Information needed to schedule this job is missing.");
+    }
+    String start = Store.format(store.instant()).substring(0, 19).replace("-", "").replace(":", "");
+    ObjectNode input = Json.of("name", "Auto-generated schedule from job " + job.get("id").asInt(),
+        "unified_job_template", job.get("job_template").asInt(), "enabled", false,
+        "rrule", "DTSTART:" + start + "Z RRULE:FREQ=MONTHLY;INTERVAL=1");
+    JsonNode prompts = store.hidden("jobs", job.get("id").asInt()).path("launch");
+    for (String field : List.of("limit", "job_tags", "skip_tags", "job_type", "verbosity", "diff_mode",
+        "scm_branch", "inventory")) {
+      if (prompts.has(field)) {
+        input.set(field, prompts.get(field));
+      }
+    }
+    ObjectNode schedule = resources.create("schedules", input, request.user());
+    new Schedules(store).refresh(schedule);
+    return Response.created(201, schedule, schedule.get("url").asText());
   }
 
   private ObjectNode childrenSummary(ObjectNode job) {

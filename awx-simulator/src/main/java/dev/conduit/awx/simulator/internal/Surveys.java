@@ -99,6 +99,27 @@ final class Surveys {
     return shown;
   }
 
+  /** {@code survey_spec/} of a job or workflow job template: GET ({@code {}} when none), POST, DELETE. */
+  static Response handle(Store store, String collection, Request request, ObjectNode template) throws ApiException {
+    ObjectNode hidden = store.hidden(collection, template.get("id").asInt());
+    switch (request.method()) {
+      case "GET", "HEAD" -> {
+        return Response.ok(hidden.has("survey_spec") ? hidden.get("survey_spec") : Json.object());
+      }
+      case "POST" -> {
+        ObjectNode spec = request.bodyObject();
+        checkSpec(spec);
+        hidden.set("survey_spec", spec.deepCopy());
+        return Response.empty(200);
+      }
+      case "DELETE" -> {
+        hidden.remove("survey_spec");
+        return Response.empty(200);
+      }
+      default -> throw ApiException.methodNotAllowed(request.method());
+    }
+  }
+
   /** Checks a posted survey spec as AWX does before storing it. */
   static void checkSpec(ObjectNode spec) throws ApiException {
     for (String key : List.of("name", "description")) {
