@@ -24,7 +24,7 @@ class LayeringTest {
   /** The root package of each published module. */
   private static final List<String> MODULES =
       List.of("dev.conduit.protocol", "dev.conduit.transport", "dev.conduit.resilience",
-          "dev.conduit.observability", "dev.conduit.awx");
+          "dev.conduit.observability", "dev.conduit.awx", "dev.conduit.awx.simulator");
 
   private static JavaClasses classes;
 
@@ -66,10 +66,39 @@ class LayeringTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"dev.conduit.protocol", "dev.conduit.transport", "dev.conduit.resilience",
-      "dev.conduit.observability", "dev.conduit.awx"})
+      "dev.conduit.observability", "dev.conduit.awx", "dev.conduit.awx.simulator"})
   void noModuleImportsTheInternalsOfAnother(String module) {
     noClasses().that().resideOutsideOfPackage(module + "..")
         .should().dependOnClassesThat().resideInAPackage(module + "..internal..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  /** The simulator is test support that any AWX client may use, so it stands on no Conduit module. */
+  @Test
+  void theAwxSimulatorDependsOnNoOtherConduitModule() {
+    noClasses().that().resideInAPackage("dev.conduit.awx.simulator..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.conduit.protocol..", "dev.conduit.transport..",
+            "dev.conduit.resilience..", "dev.conduit.observability..", "dev.conduit.samples..")
+        .check(classes);
+  }
+
+  /** The AWX client and tools stand on mcp-protocol alone, so an application picks its own transport. */
+  @Test
+  void theAwxModuleDependsOnNoTransportResilienceOrObservabilityModule() {
+    noClasses().that().resideInAPackage("dev.conduit.awx..")
+        .and().resideOutsideOfPackage("dev.conduit.awx.simulator..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.conduit.transport..", "dev.conduit.resilience..",
+            "dev.conduit.observability..", "dev.conduit.samples..")
+        .check(classes);
+  }
+
+  /** The AWX client and tools ship without the simulator: it is a separate, test-only artifact. */
+  @Test
+  void theAwxModuleDoesNotUseTheSimulator() {
+    noClasses().that().resideInAPackage("dev.conduit.awx..")
+        .and().resideOutsideOfPackage("dev.conduit.awx.simulator..")
+        .should().dependOnClassesThat().resideInAPackage("dev.conduit.awx.simulator..")
         .allowEmptyShould(true)
         .check(classes);
   }
