@@ -71,11 +71,6 @@ public final class Demo implements AutoCloseable {
     return environments;
   }
 
-  /** The simulator, for a look at what the tools did to it. */
-  public AwxSimulator simulator() {
-    return simulator;
-  }
-
   /** The simulator's superuser password (made up at start). */
   public String password() {
     return password;

@@ -16,7 +16,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -29,10 +31,12 @@ public final class HttpMode implements AutoCloseable {
 
   private final McpServer server;
   private final StreamableHttpServer http;
+  private final boolean loopback;
 
-  private HttpMode(McpServer server, StreamableHttpServer http) {
+  private HttpMode(McpServer server, StreamableHttpServer http, boolean loopback) {
     this.server = server;
     this.http = http;
+    this.loopback = loopback;
   }
 
   /** Builds the server from {@code server}'s tools and starts serving at the options' host, port and path. */
@@ -53,7 +57,7 @@ public final class HttpMode implements AutoCloseable {
         .route("/ready", health(ready))
         .route("/healthz", health(Health::up))
         .start();
-    return new HttpMode(built, http);
+    return new HttpMode(built, http, isLoopback(options.host()));
   }
 
   /** The MCP endpoint. */
@@ -76,6 +80,12 @@ public final class HttpMode implements AutoCloseable {
           callers may send their own AWX credentials: X-AWX-Token (or X-AWX-Username and X-AWX-Password)
         Stop with Ctrl-C.
         """, mcpUrl(), url("/health"), url("/healthz"), url("/ready"), url("/metrics"));
+    if (!loopback) {
+      log.println("WARNING: listening beyond this machine, without authentication of its own: whoever reaches "
+          + "this port acts on AWX with the configured credentials unless they send their own X-AWX-* headers. "
+          + "Put it behind an authenticating proxy, or give its environments no credentials, so that every caller "
+          + "must send X-AWX-Token.");
+    }
   }
 
   /** Stops serving and closes the server. */
@@ -83,6 +93,14 @@ public final class HttpMode implements AutoCloseable {
   public void close() {
     http.close();
     server.close();
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   private static HttpHandler health(HealthIndicator indicator) {

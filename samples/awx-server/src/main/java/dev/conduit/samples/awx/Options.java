@@ -55,13 +55,8 @@ public record Options(boolean http, int port, String host, String path, @Nullabl
         --help             print this and exit
       """;
 
-  /** The defaults: stdio, every toolset, writes allowed, no demo. */
-  public static Options defaults() {
-    return parse();
-  }
-
   /**
-   * Parses {@code args}.
+   * Parses {@code args}; no arguments mean stdio, every toolset, writes allowed, no demo.
    *
    * @throws IllegalArgumentException naming the first problem: an unknown option, a missing or malformed value
    */

@@ -1,6 +1,7 @@
 package dev.conduit.samples.awx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,5 +109,17 @@ class HttpModeTest {
     assertTrue(printed.contains("AWX MCP server (Streamable HTTP) at " + http.mcpUrl()), printed);
     assertTrue(printed.contains("--transport http"), printed);
     assertTrue(printed.contains("Demo mode: an AWX simulator"), printed);
+    assertFalse(printed.contains("WARNING"), printed);
+  }
+
+  @Test
+  void warnsWhenItListensBeyondLoopback() {
+    Options options = Options.parse("--demo", "--http", "--host", "0.0.0.0", "--port", "0");
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (HttpMode everywhere = HttpMode.start(AwxServer.builder(options, demo.environments()), options)) {
+      everywhere.describe(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    }
+    assertTrue(printed.toString(StandardCharsets.UTF_8).contains("WARNING: listening beyond this machine"),
+        printed::toString);
   }
 }
