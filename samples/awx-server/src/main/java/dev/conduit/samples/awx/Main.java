@@ -1,11 +1,12 @@
 package dev.conduit.samples.awx;
 
 import dev.conduit.awx.env.AwxEnvironments;
-import dev.conduit.awx.tools.AwxTools;
 import dev.conduit.protocol.server.McpServer;
 import dev.conduit.transport.stdio.StdioServer;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * The AWX MCP server's command line: {@code java -jar conduit-awx-server.jar [--stdio | --http] [--demo] ...} (see
- * {@link Options#USAGE}). Exit codes: 0 after a clean stop, 2 for a usage or configuration error, 1 if the server
+ * {@link Options#usage()}). Exit codes: 0 after a clean stop, 2 for a usage or configuration error, 1 if the server
  * could not start.
  */
 public final class Main {
@@ -45,7 +46,7 @@ public final class Main {
       return USAGE_ERROR;
     }
     if (options.help()) {
-      System.out.print(Options.USAGE.formatted(String.join(",", AwxTools.TOOLSETS)));
+      System.out.print(Options.usage());
       return 0;
     }
     if (!options.http()) {
@@ -60,16 +61,28 @@ public final class Main {
       server = AwxServer.builder(options, environments);
     } catch (IllegalArgumentException | UncheckedIOException e) {
       closer.close();
-      log.println("conduit-awx: " + e.getMessage());
+      log.println("conduit-awx: " + reason(e));
       return USAGE_ERROR;
     }
     try {
       return options.http() ? serveHttp(server, options, log, closer) : serveStdio(server, log, closer);
     } catch (RuntimeException e) {
       closer.close();
-      log.println("conduit-awx: the server could not start: " + e.getMessage());
+      log.println("conduit-awx: the server could not start: " + reason(e));
       return 1;
     }
+  }
+
+  /** The message, and its cause's when that says more: a missing file, a port in use, the position of bad JSON. */
+  private static String reason(Exception e) {
+    Throwable cause = e.getCause();
+    if (cause == null) {
+      return String.valueOf(e.getMessage());
+    }
+    String why = cause instanceof NoSuchFileException ? "no such file"
+        : cause instanceof AccessDeniedException ? "permission denied"
+        : String.valueOf(cause.getMessage());
+    return e.getMessage() + ": " + why;
   }
 
   private static AwxEnvironments environments(Options options, Map<String, String> variables, PrintStream log,

@@ -1,5 +1,6 @@
 package dev.conduit.samples.awx;
 
+import dev.conduit.awx.tools.AwxTools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,7 @@ public record Options(boolean http, int port, String host, String path, @Nullabl
     toolsets = List.copyOf(toolsets);
   }
 
-  /** The usage text {@code --help} prints. */
-  public static final String USAGE = """
+  private static final String USAGE = """
       Usage: java -jar conduit-awx-server.jar [options]
 
       An MCP server for AWX / Ansible Automation Platform.
@@ -54,6 +54,11 @@ public record Options(boolean http, int port, String host, String path, @Nullabl
       In stdio mode only MCP goes to stdout; everything else goes to stderr.
         --help             print this and exit
       """;
+
+  /** The usage text {@code --help} prints. */
+  public static String usage() {
+    return USAGE.formatted(String.join(",", AwxTools.TOOLSETS));
+  }
 
   /**
    * Parses {@code args}; no arguments mean stdio, every toolset, writes allowed, no demo.

@@ -1,8 +1,12 @@
 package dev.conduit.samples.awx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +24,35 @@ class MainTest {
     assertTrue(exit.stderr().contains("No AWX environment is configured"), exit.stderr());
     assertTrue(exit.stderr().contains("--demo"), exit.stderr());
     assertEquals("", exit.stdout());
+  }
+
+  @Test
+  void exitsWithTwoAndNamesTheFileWhenTheConfigurationCannotBeRead() throws Exception {
+    Path missing = folder.resolve("missing.json");
+    ChildJvm.Exit exit = ChildJvm.run(folder, "--config", missing.toString());
+    assertEquals(2, exit.code(), exit::stderr);
+    assertTrue(exit.stderr().contains("Cannot read the AWX configuration " + missing + ": no such file"),
+        exit.stderr());
+  }
+
+  @Test
+  void exitsWithTwoOnAConfigurationThatIsNotJson() throws Exception {
+    Path config = Files.writeString(folder.resolve("awx.json"), "{\"environments\": [");
+    ChildJvm.Exit exit = ChildJvm.run(folder, "--config", config.toString());
+    assertEquals(2, exit.code(), exit::stderr);
+    assertTrue(exit.stderr().contains("conduit-awx: Cannot read the AWX configuration " + config + ": Unexpected "
+        + "end-of-input"), exit.stderr());
+    assertFalse(exit.stderr().contains("Exception in thread"), exit.stderr());
+  }
+
+  @Test
+  void exitsWithOneAndSaysWhyWhenTheHttpPortIsTaken() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      ChildJvm.Exit exit = ChildJvm.run(folder, "--demo", "--http", "--port", String.valueOf(taken.getLocalPort()));
+      assertEquals(1, exit.code(), exit::stderr);
+      assertTrue(exit.stderr().contains("conduit-awx: the server could not start: "), exit.stderr());
+      assertFalse(exit.stderr().contains("Exception in thread"), exit.stderr());
+    }
   }
 
   @Test
