@@ -47,6 +47,18 @@ class SimulatorToolsTest extends SimulatorFixture {
     assertTrue(sim.state().requestCount("GET", "/api/v2/.*") == 0);
   }
 
+  @Test
+  void detectsTheClassicPrefixOfAwx() {
+    try (AwxSimulator classic = AwxSimulator.builder().apiPrefix(dev.conduit.awx.simulator.ApiPrefix.CLASSIC)
+            .token("t").start();
+        AwxEnvironments envs = AwxEnvironments.of(
+            List.of(AwxEnvironment.of("awx", classic.url().toString(), AwxAuth.bearer("t"))), null)) {
+      dev.conduit.awx.AwxClient awx = envs.client(envs.defaultEnvironment());
+      assertEquals("/api/v2/", awx.apiPrefix());
+      assertEquals(1, awx.me().path("id").asInt());
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"job_template_get:job_templates_list:job_template_id:Demo Job Template",
       "inventory_get:inventories_list:inventory_id:Demo Inventory",
