@@ -40,6 +40,14 @@ import java.util.regex.Pattern;
  */
 public final class AwxSimulator implements AutoCloseable {
 
+  static {
+    // The JDK HTTP server reads this once, when its configuration class loads. Without TCP_NODELAY a keep-alive
+    // client that sends a request in two segments is answered only after the peer's delayed ACK, ~40 ms each time.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService http;
   private final ScheduledExecutorService jobs;
@@ -148,6 +156,13 @@ public final class AwxSimulator implements AutoCloseable {
       public int unifiedJobCount() {
         synchronized (store) {
           return store.unifiedJobs().size();
+        }
+      }
+
+      @Override
+      public List<String> statusHistory(int id) {
+        synchronized (store) {
+          return store.unifiedJob(id) == null ? List.of() : List.copyOf(store.statusHistory(id));
         }
       }
 

@@ -6,7 +6,10 @@ import java.util.Optional;
 /** Read access to what the simulator did and holds, so that a test can prove what a client sent or caused. */
 public interface SimulatorState {
 
-  /** Every request received so far, oldest first (including those answered 401 or by an injected fault). */
+  /**
+   * The requests received so far, oldest first, including those answered 401 or by an injected fault (the latest
+   * 10,000: a simulator left running for a demo does not grow without bound).
+   */
   List<RecordedRequest> requests();
 
   /**
@@ -25,4 +28,10 @@ public interface SimulatorState {
 
   /** The status of a unified job by id ({@code pending}, {@code running}, {@code successful}, ...), if it exists. */
   Optional<String> jobStatus(int id);
+
+  /**
+   * Every status a unified job has had, oldest first, such as {@code [pending, waiting, running, successful]}; empty
+   * for an id that never was a job. Polling can miss a short-lived status; this cannot.
+   */
+  List<String> statusHistory(int id);
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,10 @@ class JobsTest {
         "{\"rrule\":\"DTSTART:20240101T000000Z RRULE:FREQ=DAILY;INTERVAL=1\"}").json();
     assertEquals(10, preview.get("utc").size());
     assertEquals(400, api.post(V2 + "schedules/preview/", "{\"rrule\":\"FREQ=DAILY\"}").status());
+    Api.Answer orphan = api.post(V2 + "schedules/",
+        "{\"name\":\"x\",\"unified_job_template\":999,\"rrule\":\"DTSTART:20240101T000000Z RRULE:FREQ=DAILY\"}");
+    assertEquals("Invalid pk \"999\" - object does not exist.",
+        orphan.json().get("unified_job_template").get(0).asText());
   }
 
   @Test
@@ -174,5 +179,27 @@ class JobsTest {
     Api.Answer gone = api.get(V2 + "credentials/" + id + "/");
     assertEquals(404, gone.status());
     assertEquals("Not found.", gone.json().get("detail").asText());
+  }
+
+  @Test
+  void aJobTemplateNeedsAnInventoryOrThePromptAndAPlaybookOfItsProject() {
+    Api.Answer noInventory = api.post(V2 + "job_templates/",
+        "{\"name\":\"t\",\"project\":1,\"playbook\":\"site.yml\"}");
+    assertEquals(400, noInventory.status());
+    assertEquals("Must either set a default value or ask to prompt on launch.",
+        noInventory.json().get("inventory").get(0).asText());
+    Api.Answer badPlaybook = api.post(V2 + "job_templates/",
+        "{\"name\":\"t\",\"project\":1,\"playbook\":\"nope.yml\",\"ask_inventory_on_launch\":true}");
+    assertEquals("Playbook not found for project.", badPlaybook.json().get("playbook").get(0).asText());
+    assertEquals(201, api.post(V2 + "job_templates/",
+        "{\"name\":\"t\",\"project\":1,\"playbook\":\"site.yml\",\"inventory\":1}").status());
+  }
+
+  @Test
+  void aJobMovesPendingWaitingRunningToItsEnd() {
+    int job = api.post(V2 + "job_templates/" + template("Demo Job Template") + "/launch/", "{}").json().get("job")
+        .asInt();
+    api.await(V2 + "jobs/" + job + "/", Api::finished);
+    assertEquals(List.of("pending", "waiting", "running", "successful"), awx.state().statusHistory(job));
   }
 }

@@ -93,6 +93,18 @@ class OutputAndActionsTest {
     assertEquals(202, update.status());
     String path = V2 + "inventory_updates/" + update.json().get("inventory_update").asInt() + "/";
     assertEquals("successful", api.await(path, Api::finished).get("status").asText());
+    assertTrue(api.get(path + "stdout/?format=txt").body().contains("Loaded 3 groups, 5 hosts"));
+  }
+
+  @Test
+  void anInventorySourceWhosePathSaysFailFailsItsSync() {
+    int source = api.post(V2 + "inventory_sources/", "{\"name\":\"broken\",\"inventory\":1,\"source\":\"scm\","
+        + "\"source_project\":1,\"source_path\":\"inventory/fail.ini\"}").json().get("id").asInt();
+    int update = api.post(V2 + "inventory_sources/" + source + "/update/", null).json().get("inventory_update").asInt();
+    String path = V2 + "inventory_updates/" + update + "/";
+    assertEquals("failed", api.await(path, Api::finished).get("status").asText());
+    assertTrue(api.get(path + "stdout/?format=txt").body().contains("ERROR! No inventory was parsed"));
+    assertEquals("failed", api.get(V2 + "inventory_sources/" + source + "/").json().get("status").asText());
   }
 
   @Test
@@ -150,5 +162,32 @@ class OutputAndActionsTest {
     assertEquals(202, api.post(V2 + "workflow_jobs/" + workflowJob + "/cancel/", null).status());
     assertEquals("canceled", api.get(V2 + "workflow_jobs/" + workflowJob + "/").json().get("status").asText());
     assertEquals("canceled", api.get(approval.get("url").asText()).json().get("status").asText());
+  }
+
+  @Test
+  void listItemsLeaveOutTheHeavyFieldsTheDetailShows() {
+    int id = runToEnd("{}").get("id").asInt();
+    JsonNode item = api.get(V2 + "jobs/?id=" + id).json().get("results").get(0);
+    assertFalse(item.has("job_env"));
+    assertFalse(item.has("host_status_counts"));
+    assertTrue(api.get(V2 + "jobs/" + id + "/").json().has("job_env"));
+  }
+
+  @Test
+  void aRunningJobsElapsedCountsUp() {
+    int id = api.post(V2 + "job_templates/" + promptsTemplate() + "/launch/",
+        "{\"extra_vars\":{\"simulate_hang\":true}}").json().get("job").asInt();
+    JsonNode running = api.await(V2 + "jobs/" + id + "/", job -> job.get("status").asText().equals("running")
+        && job.get("elapsed").asDouble() > 0);
+    assertTrue(running.get("finished").isNull());
+  }
+
+  @Test
+  void aPromptedValueThatIsNotAChoiceIsRefused() {
+    Api.Answer launch = api.post(V2 + "job_templates/" + promptsTemplate() + "/launch/",
+        "{\"job_type\":\"foobicate\",\"inventory\":87865}");
+    assertEquals(400, launch.status());
+    assertEquals("\"foobicate\" is not a valid choice.", launch.json().get("job_type").get(0).asText());
+    assertEquals("Invalid pk \"87865\" - object does not exist.", launch.json().get("inventory").get(0).asText());
   }
 }

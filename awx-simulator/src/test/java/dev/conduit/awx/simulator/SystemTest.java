@@ -70,4 +70,14 @@ class SystemTest {
       assertEquals(V2 + "ping/?x=1", answer.raw().headers().firstValue("Location").orElseThrow());
     }
   }
+
+  @Test
+  void aDuplicateNameInAnOrganizationIsANonFieldError() {
+    try (AwxSimulator awx = AwxSimulator.builder().seed(SeedData.demo()).start()) {
+      Api.Answer answer = Api.admin(awx).post(V2 + "inventories/", "{\"name\":\"Demo Inventory\",\"organization\":1}");
+      assertEquals(400, answer.status());
+      assertEquals("Inventory with this Name and Organization already exists.",
+          answer.json().get("__all__").get(0).asText());
+    }
+  }
 }

@@ -53,8 +53,8 @@ final class CrudApi {
   private static final Set<String> UNLISTED_READ = Set.of("activity_stream", "access_list", "object_roles",
       "labels", "instance_groups", "notifications", "notification_templates_started", "notification_templates_success",
       "notification_templates_error", "notification_templates_approvals", "roles", "admins", "users",
-      "execution_environments", "input_sources", "owner_users", "owner_teams", "teams", "tokens",
-      "authorized_tokens", "personal_tokens", "organizations", "admin_of_organizations", "smart_inventories",
+      "execution_environments", "input_sources", "owner_users", "owner_teams", "teams", "authorized_tokens",
+      "organizations", "projects", "credentials", "hosts", "groups", "inventory_sources", "ad_hoc_command_events", "admin_of_organizations", "smart_inventories",
       "slice_workflow_jobs", "scm_inventory_sources", "scm_inventory_updates", "inventory_files");
 
   private final Resources resources;
@@ -103,7 +103,7 @@ final class CrudApi {
   private Response object(Request request, String collection, ObjectNode node) throws ApiException {
     switch (request.method()) {
       case "GET", "HEAD" -> {
-        return Response.ok(node);
+        return Response.ok(Views.detail(node, request.received()));
       }
       case "PUT", "PATCH" -> {
         if (!Kinds.WRITABLE.contains(collection)) {

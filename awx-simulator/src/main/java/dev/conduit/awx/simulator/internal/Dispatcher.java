@@ -76,6 +76,7 @@ public final class Dispatcher implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    long started = System.nanoTime();
     try (exchange) {
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       String path = exchange.getRequestURI().getRawPath();
@@ -94,7 +95,7 @@ public final class Dispatcher implements HttpHandler {
           recorded.removeFirst();
         }
       }
-      write(exchange, method, response);
+      write(exchange, method, response, System.nanoTime() - started);
     } catch (RuntimeException e) {
       LOG.warn("AWX simulator failed to serve {}", exchange.getRequestURI(), e);
     }
@@ -155,7 +156,8 @@ public final class Dispatcher implements HttpHandler {
     JsonNode body = parse(bodyText);
     Map<String, List<String>> query = parseQuery(rawQuery);
     String fullPath = path + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
-    Request request = new Request(method, List.copyOf(segments), fullPath, query, body, user);
+    Request request = new Request(method, List.copyOf(segments), fullPath, query, body, user,
+        store.instant());
     // Only superusers write: auditors and plain users (the simulator has no roles to grant them) may only read,
     // and create their own tokens.
     boolean ownToken = !segments.isEmpty() && segments.get(0).equals("tokens") && request.method().equals("POST");
@@ -213,7 +215,7 @@ public final class Dispatcher implements HttpHandler {
         "galaxy", "/api/galaxy/"));
   }
 
-  private void write(HttpExchange exchange, String method, Response response) throws IOException {
+  private void write(HttpExchange exchange, String method, Response response, long nanos) throws IOException {
     var headers = exchange.getResponseHeaders();
     if (!response.contentType().isEmpty()) {
       headers.set("Content-Type", response.contentType());
@@ -223,6 +225,9 @@ public final class Dispatcher implements HttpHandler {
     headers.set("X-API-Product-Version", PRODUCT_VERSION);
     headers.set("X-API-Node", "awx-simulator");
     headers.set("X-API-Request-Id", UUID.randomUUID().toString().replace("-", ""));
+    String time = String.format(Locale.ROOT, "%.3fs", nanos / 1e9);
+    headers.set("X-API-Time", time);
+    headers.set("X-API-Total-Time", time);
     boolean noBody = response.body().length == 0 || method.equals("HEAD");
     exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
     if (!noBody) {

@@ -72,7 +72,7 @@ public final class JobRunner {
     job.put("inventory", inventory);
     ObjectNode vars = Launch.parseVars(template.get("extra_vars"));
     vars.setAll(accepted.extraVars());
-    job.put("extra_vars", vars.isEmpty() ? "{}" : Json.text(vars));
+    job.put("extra_vars", vars.isEmpty() ? "{}" : Json.text(Surveys.maskPasswords(surveyOf(template), vars)));
     job.put("job_template", template.get("id").asInt());
     job.set("diff_mode", fields.has("diff_mode") ? fields.get("diff_mode") : template.get("diff_mode"));
     job.putNull("schedule");
@@ -105,6 +105,11 @@ public final class JobRunner {
     return job;
   }
 
+  private ObjectNode surveyOf(ObjectNode template) {
+    JsonNode spec = store.hidden("job_templates", template.get("id").asInt()).get("survey_spec");
+    return template.path("survey_enabled").asBoolean() && spec instanceof ObjectNode survey ? survey : Json.object();
+  }
+
   /** Starts a unified job that is stored already, with a plan of events. */
   void start(String collection, ObjectNode job, Playbook.Plan plan) {
     int id = job.get("id").asInt();
@@ -130,12 +135,12 @@ public final class JobRunner {
             schedule(id);
             return;
           }
-          job.put("status", "waiting");
+          Jobs.setStatus(store, job, "waiting");
           job.put("execution_node", "awx-simulator");
           job.put("controller_node", "awx-simulator");
         }
         case "waiting" -> {
-          job.put("status", "running");
+          Jobs.setStatus(store, job, "running");
           job.put("started", store.now());
         }
         default -> {
@@ -180,7 +185,7 @@ public final class JobRunner {
   void cancel(String collection, ObjectNode job) {
     Run run = runs.remove(job.get("id").asInt());
     if (run == null) {
-      run = new Run(collection, job.get("id").asInt(), new Playbook.Plan(List.of(), Map.of(), false));
+      run = new Run(collection, job.get("id").asInt(), Playbook.Plan.empty());
     }
     finish(run, job, "canceled");
   }
@@ -206,10 +211,14 @@ public final class JobRunner {
 
   private void emit(Run run, ObjectNode job, Playbook.Step step) {
     Events.emit(store, run.collection, job, step, ++run.counter, uuids(run, step));
-    if (step.event().equals("playbook_on_play_start")) {
-      job.with("playbook_counts").put("play_count", job.path("playbook_counts").path("play_count").asInt() + 1);
-    } else if (step.event().equals("playbook_on_task_start")) {
-      job.with("playbook_counts").put("task_count", job.path("playbook_counts").path("task_count").asInt() + 1);
+    String count = switch (step.event()) {
+      case "playbook_on_play_start" -> "play_count";
+      case "playbook_on_task_start" -> "task_count";
+      default -> null;
+    };
+    if (count != null) {
+      ObjectNode counts = job.withObjectProperty("playbook_counts");
+      counts.put(count, counts.path(count).asInt() + 1);
     }
   }
 
@@ -241,7 +250,8 @@ public final class JobRunner {
     if (job == null) {
       return;
     }
-    job.put("status", "running");
+    Jobs.setStatus(store, job, "waiting");
+    Jobs.setStatus(store, job, "running");
     job.put("started", store.now());
     job.put("execution_node", "awx-simulator");
     job.put("controller_node", "awx-simulator");
@@ -253,16 +263,21 @@ public final class JobRunner {
 
   /** Runs {@code task} one step from now, holding the store's monitor. */
   void later(Runnable task) {
+    after(step, task);
+  }
+
+  /** Runs {@code task} after {@code delay}, holding the store's monitor. */
+  void after(Duration delay, Runnable task) {
     scheduler.schedule(() -> {
       synchronized (store) {
         task.run();
       }
-    }, step.toNanos(), TimeUnit.NANOSECONDS);
+    }, delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** Ends a unified job that the runner does not step itself (a workflow job, an approval). */
   void end(String collection, ObjectNode job, String status) {
-    Run run = new Run(collection, job.get("id").asInt(), new Playbook.Plan(List.of(), Map.of(), false));
+    Run run = new Run(collection, job.get("id").asInt(), Playbook.Plan.empty());
     finish(run, job, status);
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,15 +43,28 @@ final class JobTemplates {
     return Map.copyOf(fields);
   }
 
-  /** Job-template rules beyond required fields: the playbook must be one the project has. */
-  static void validate(Store store, ObjectNode input, ObjectNode errors) {
-    JsonNode project = input.get("project");
-    JsonNode playbook = input.get("playbook");
-    if (project == null || !project.canConvertToInt() || playbook == null || playbook.asText().isBlank()) {
+  /**
+   * AWX's job-template rules, on the template a create or update would make: a project, an inventory or the prompt
+   * for one, and a playbook the project has (once a sync has told which it has).
+   */
+  static void validate(Store store, ObjectNode template, ObjectNode errors) {
+    JsonNode project = template.path("project");
+    if (!project.canConvertToInt()) {
+      if (!errors.has("project")) {
+        errors.putArray("project").add("Job Templates must have a project assigned.");
+      }
       return;
     }
+    if (template.path("inventory").isNull() && !template.path("ask_inventory_on_launch").asBoolean()
+        && !errors.has("inventory")) {
+      errors.putArray("inventory").add("Must either set a default value or ask to prompt on launch.");
+    }
+    if (store.get("projects", project.asInt()) == null) {
+      return;
+    }
+    String playbook = template.path("playbook").asText("");
     ObjectNode hidden = store.hidden("projects", project.asInt());
-    if (hidden.has("playbooks") && !contains(hidden.get("playbooks"), playbook.asText())) {
+    if (playbook.isBlank() || (hidden.has("playbooks") && !contains(hidden.get("playbooks"), playbook))) {
       errors.putArray("playbook").add("Playbook not found for project.");
     }
   }
@@ -73,7 +85,7 @@ final class JobTemplates {
         case "POST" -> launch(request, template);
         default -> throw ApiException.methodNotAllowed(request.method());
       };
-      case "survey_spec" -> surveySpec(request, template);
+      case "survey_spec" -> Surveys.handle(store, "job_templates", request, template);
       default -> throw new IllegalArgumentException(sub);
     };
   }
@@ -137,8 +149,7 @@ final class JobTemplates {
       if (!inputs.isObject()) {
         continue;
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = inputs.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
+      for (Map.Entry<String, JsonNode> entry : inputs.properties()) {
         if (entry.getValue().asText().equals("ASK")) {
           needed.add(entry.getKey().equals("password") ? "ssh_password" : entry.getKey());
         }
@@ -160,6 +171,14 @@ final class JobTemplates {
     int id = template.get("id").asInt();
     Launch.Accepted accepted = Launch.sort(template, body, survey(template));
     ObjectNode errors = Json.object();
+    JsonNode jobType = accepted.fields().get("job_type");
+    if (jobType != null && !jobType.asText().equals("run") && !jobType.asText().equals("check")) {
+      errors.putArray("job_type").add("\"" + jobType.asText() + "\" is not a valid choice.");
+    }
+    JsonNode verbosity = accepted.fields().get("verbosity");
+    if (verbosity != null && !(verbosity.canConvertToInt() && verbosity.asInt() >= 0 && verbosity.asInt() <= 5)) {
+      errors.putArray("verbosity").add("\"" + verbosity.asText() + "\" is not a valid choice.");
+    }
     Integer inventory = accepted.fields().has("inventory") ? Json.intOrNull(accepted.fields(), "inventory")
         : Json.intOrNull(template, "inventory");
     if (inventory == null) {
@@ -198,25 +217,5 @@ final class JobTemplates {
     ObjectNode answer = Json.of("job", job.get("id").asInt(), "ignored_fields", accepted.ignored());
     answer.setAll(job);
     return Response.created(201, answer, job.get("url").asText());
-  }
-
-  private Response surveySpec(Request request, ObjectNode template) throws ApiException {
-    ObjectNode hidden = store.hidden("job_templates", template.get("id").asInt());
-    switch (request.method()) {
-      case "GET", "HEAD" -> {
-        return Response.ok(hidden.has("survey_spec") ? hidden.get("survey_spec") : Json.object());
-      }
-      case "POST" -> {
-        ObjectNode spec = request.bodyObject();
-        Surveys.checkSpec(spec);
-        hidden.set("survey_spec", spec.deepCopy());
-        return Response.empty(200);
-      }
-      case "DELETE" -> {
-        hidden.remove("survey_spec");
-        return Response.empty(200);
-      }
-      default -> throw ApiException.methodNotAllowed(request.method());
-    }
   }
 }

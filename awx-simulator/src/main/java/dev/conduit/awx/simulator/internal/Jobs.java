@@ -37,7 +37,7 @@ final class Jobs {
     job.put("description", "");
     job.put("unified_job_template", templateId);
     job.put("launch_type", launchType);
-    job.put("status", "pending");
+    setStatus(store, job, "pending");
     job.putNull("execution_environment");
     job.put("failed", false);
     job.putNull("started");
@@ -49,7 +49,7 @@ final class Jobs {
     job.put("controller_node", "");
     job.put("result_traceback", "");
     job.put("event_processing_finished", false);
-    job.put("launched_by", actor.has("id")
+    job.set("launched_by", actor.has("id")
         ? Json.of("id", actor.get("id").asInt(), "name", actor.path("username").asText(), "type", "user",
             "url", store.link("users", actor.get("id").asInt()))
         : Json.object());
@@ -57,10 +57,16 @@ final class Jobs {
     return job;
   }
 
+  /** Sets a unified job's status and remembers it in the job's history. */
+  static void setStatus(Store store, ObjectNode job, String status) {
+    job.put("status", status);
+    store.statusHistory(job.get("id").asInt()).add(status);
+  }
+
   /** Moves a job to a finished status, with {@code finished}, {@code elapsed} and {@code failed}. */
   static void finish(Store store, ObjectNode job, String status) {
     Instant now = store.instant();
-    job.put("status", status);
+    setStatus(store, job, status);
     job.put("failed", !status.equals("successful"));
     job.put("finished", Store.format(now));
     if (status.equals("canceled")) {

@@ -69,7 +69,7 @@ final class Kinds {
       case "hosts", "groups" -> List.of("name", "inventory");
       case "inventories", "teams" -> List.of("name", "organization");
       case "inventory_sources" -> List.of("name", "inventory", "source");
-      case "job_templates" -> List.of("name", "project", "playbook");
+      case "job_templates" -> List.of("name");
       case "schedules" -> List.of("name", "rrule", "unified_job_template");
       case "notification_templates" -> List.of("name", "organization", "notification_type");
       case "workflow_job_template_nodes" -> List.of("workflow_job_template");

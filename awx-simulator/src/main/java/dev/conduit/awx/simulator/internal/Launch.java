@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +27,7 @@ final class Launch {
     ObjectNode fields = Json.object();
     ObjectNode extra = Json.object();
     ObjectNode ignored = Json.object();
-    for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : body.properties()) {
       String name = entry.getKey();
       String flag = JobTemplates.ASK_FIELDS.get(name);
       if (flag == null || name.equals("extra_vars")) {
@@ -49,8 +47,7 @@ final class Launch {
       }
       boolean askVars = template.path("ask_variables_on_launch").asBoolean();
       ObjectNode dropped = Json.object();
-      for (Iterator<Map.Entry<String, JsonNode>> it = vars.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
+      for (Map.Entry<String, JsonNode> entry : vars.properties()) {
         if (askVars || surveyVars.contains(entry.getKey())) {
           extra.set(entry.getKey(), entry.getValue());
         } else {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +33,7 @@ final class Links {
           "roles", "activity_stream", "access_list", "tokens", "authorized_tokens", "personal_tokens")),
       Map.entry("credential_types", List.of("credentials", "activity_stream")),
       Map.entry("credentials", List.of("activity_stream", "access_list", "object_roles", "owner_users",
-          "owner_teams", "copy", "input_sources", "test")),
+          "owner_teams", "copy", "input_sources")),
       Map.entry("projects", List.of("teams", "playbooks", "inventory_files", "update", "project_updates",
           "scm_inventory_sources", "schedules", "activity_stream", "notification_templates_started",
           "notification_templates_success", "notification_templates_error", "access_list", "object_roles",
@@ -49,7 +50,7 @@ final class Links {
           "hosts", "groups", "notification_templates_started", "notification_templates_success",
           "notification_templates_error", "credentials")),
       Map.entry("job_templates", List.of("labels", "credentials", "jobs", "schedules", "activity_stream", "launch",
-          "webhook_key", "webhook_receiver", "notification_templates_started", "notification_templates_success",
+          "webhook_key", "notification_templates_started", "notification_templates_success",
           "notification_templates_error", "access_list", "survey_spec", "object_roles", "instance_groups",
           "slice_workflow_jobs", "copy")),
       Map.entry("jobs", List.of("labels", "credentials", "stdout", "job_events", "job_host_summaries",
@@ -59,7 +60,7 @@ final class Links {
       Map.entry("ad_hoc_commands", List.of("events", "activity_stream", "notifications", "cancel", "relaunch",
           "stdout")),
       Map.entry("workflow_job_templates", List.of("workflow_jobs", "schedules", "launch", "webhook_key",
-          "webhook_receiver", "workflow_nodes", "labels", "activity_stream", "notification_templates_started",
+          "workflow_nodes", "labels", "activity_stream", "notification_templates_started",
           "notification_templates_success", "notification_templates_error", "notification_templates_approvals",
           "access_list", "object_roles", "survey_spec", "copy")),
       Map.entry("workflow_job_template_nodes", List.of("success_nodes", "failure_nodes", "always_nodes",
@@ -131,11 +132,16 @@ final class Links {
       }
       summary.set("groups", Json.of("count", groups.size(), "results", groups));
     }
-    if (collection.equals("job_templates") || collection.equals("workflow_job_templates")) {
+    if (Set.of("job_templates", "workflow_job_templates", "jobs", "workflow_jobs").contains(collection)) {
       summary.set("labels", Json.of("count", 0, "results", List.of()));
+    }
+    if (collection.equals("job_templates") || collection.equals("workflow_job_templates")) {
       summary.set("recent_jobs", recentJobs(store, collection, id));
     }
     summary.set("user_capabilities", capabilities(collection));
+    // Links that only a workflow run knows (an approval's workflow job, a node's job) are kept beside the object.
+    related.setAll(hidden.withObjectProperty("related"));
+    summary.setAll(hidden.withObjectProperty("summary_fields"));
     node.set("related", related);
     node.set("summary_fields", summary);
   }

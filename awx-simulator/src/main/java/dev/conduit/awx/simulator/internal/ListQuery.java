@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * AWX's list query language applied to serialized objects: field filters with Django lookups ({@code name__icontains},
- * {@code status__in}, {@code created__gt}, {@code not__status}, {@code or__status}), {@code search} and {@code order_by}.
+ * {@code status__in}, {@code created__gt}, {@code not__status}, {@code or__status}), {@code search} and
+ * {@code order_by}.
  */
 final class ListQuery {
 
@@ -157,7 +158,8 @@ final class ListQuery {
         path = spec.substring(0, cut);
         lookup = spec.substring(cut + 2);
       }
-      if (!items.isEmpty() && resolve(items.get(0), path).isMissingNode()) {
+      final String field = path;
+      if (!items.isEmpty() && items.stream().allMatch(item -> resolve(item, field).isMissingNode())) {
         throw ApiException.detail(400, "Cannot resolve keyword '" + path.split("__")[0] + "' into field.");
       }
       if (lookup.endsWith("regex")) {

@@ -1,5 +1,6 @@
 package dev.conduit.awx.simulator.internal;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ final class Pager {
 
   private Pager() {}
 
-  /** Filters, sorts and pages the items. */
+  /** Filters, sorts and pages the items, each shown as a list shows it. */
   static ObjectNode page(Request request, List<ObjectNode> items) throws ApiException {
     return page(request, items, false);
   }
@@ -29,7 +30,7 @@ final class Pager {
     if (events && request.param("limit") != null) {
       int limit = positive(request.param("limit"), DEFAULT_PAGE_SIZE);
       ObjectNode body = Json.object();
-      body.putArray("results").addAll(selected.subList(0, Math.min(limit, selected.size())));
+      selected.subList(0, Math.min(limit, selected.size())).forEach(body.withArray("results")::add);
       return body;
     }
     int pageSize = Math.min(positive(request.param("page_size"), DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
@@ -57,7 +58,8 @@ final class Pager {
       body.put("next", page < pages ? link(request, page + 1) : null);
       body.put("previous", page > 1 ? link(request, page - 1) : null);
     }
-    body.putArray("results").addAll(selected.subList(from, to));
+    ArrayNode results = body.putArray("results");
+    selected.subList(from, to).forEach(n -> results.add(Views.listItem(n, request.received())));
     return body;
   }
 

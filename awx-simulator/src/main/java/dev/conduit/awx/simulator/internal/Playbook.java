@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>a playbook whose file name contains {@code fail}: the last targeted host (by name) fails the last task;</li>
  *   <li>{@code extra_vars} {@code simulate_unreachable: "a"}: that host is unreachable at fact gathering;</li>
  *   <li>{@code extra_vars} {@code simulate_hang: true}: the job stays running until it is canceled;</li>
- *   <li>{@code extra_vars} {@code simulate_output_lines: N}: N extra lines of verbose output (to test large output).</li>
+ *   <li>{@code extra_vars} {@code simulate_output_lines: N}: N extra lines of verbose output (for large output).</li>
  * </ul>
  */
 final class Playbook {
@@ -29,6 +29,8 @@ final class Playbook {
   static final String YELLOW = "\u001b[0;33m";
   static final String RED = "\u001b[0;31m";
   static final String RESET = "\u001b[0m";
+  /** The playbook AWX runs to sync a project. */
+  static final String PROJECT_UPDATE = "project_update.yml";
 
   /**
    * One event to emit.
@@ -64,11 +66,17 @@ final class Playbook {
    * @param steps the events in order
    * @param hosts each targeted host's result, by name
    * @param hang whether the job waits for a cancel instead of finishing
+   * @param fails whether the run fails whatever its hosts do (a sync that cannot read its source)
    */
-  record Plan(List<Step> steps, Map<String, HostResult> hosts, boolean hang) {
+  record Plan(List<Step> steps, Map<String, HostResult> hosts, boolean hang, boolean fails) {
+
+    /** A run that ends as soon as it starts: no events, no hosts. */
+    static Plan empty() {
+      return new Plan(List.of(), Map.of(), false, false);
+    }
 
     boolean failed() {
-      return hosts.values().stream().anyMatch(HostResult::failed);
+      return fails || hosts.values().stream().anyMatch(HostResult::failed);
     }
   }
 
@@ -137,7 +145,7 @@ final class Playbook {
       steps.add(new Step("verbose", null, play, "", lines, false, false, null));
     }
     steps.add(new Step("playbook_on_stats", null, play, "", recap(results), false, false, null));
-    return new Plan(steps, results, truthy(extraVars.get("simulate_hang")));
+    return new Plan(steps, results, truthy(extraVars.get("simulate_hang")), false);
   }
 
   private static Set<String> failingHosts(String playbook, List<String> hosts, ObjectNode extraVars) {
@@ -151,7 +159,38 @@ final class Playbook {
     return failing;
   }
 
+  /**
+   * An inventory sync, which AWX runs as {@code ansible-inventory} rather than a playbook: verbose lines only, the
+   * hosts and groups it found, or an error when it fails.
+   */
+  static Plan inventorySync(String sourcePath, int hosts, int groups, boolean fail) {
+    String path = "/runner/project/" + (sourcePath.isBlank() ? "inventory" : sourcePath);
+    List<String> lines = new ArrayList<>(List.of(
+        "ansible-inventory [core 2.15.12]",
+        "  config file = None",
+        "  configured module search path = ['/runner/.ansible/plugins/modules']",
+        "  python version = 3.9.18",
+        "Using inventory plugin 'ansible.builtin.ini' to process inventory source '" + path + "'"));
+    if (fail) {
+      lines.add(RED + "[WARNING]:  * Failed to parse " + path + " with ini plugin: simulated parse error" + RESET);
+      lines.add(RED + "ERROR! No inventory was parsed, please check your configuration and options." + RESET);
+    } else {
+      lines.add("Parsed " + path + " inventory source with ini plugin");
+      lines.add("    " + hosts + " hosts and " + groups + " groups");
+      lines.add("Loaded " + groups + " groups, " + hosts + " hosts");
+      lines.add("Inventory import completed for source in 0.2s");
+    }
+    List<Step> steps = new ArrayList<>();
+    for (String line : lines) {
+      steps.add(new Step("verbose", null, "", "", List.of(line), false, false, null));
+    }
+    return new Plan(steps, Map.of(), false, fail);
+  }
+
   private static List<String> tasks(String playbook) {
+    if (playbook.equals(PROJECT_UPDATE)) {
+      return List.of("Update project using git", "Set the git repository version", "Repository Version");
+    }
     String base = playbook.replaceAll("\\.ya?ml$", "").replaceAll(".*/", "").replace('_', ' ').replace('-', ' ');
     String title = base.isEmpty() ? "Run" : Character.toUpperCase(base.charAt(0)) + base.substring(1);
     return List.of("Gathering Facts", title, "Verify " + base);

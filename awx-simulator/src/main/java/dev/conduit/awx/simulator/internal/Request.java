@@ -2,6 +2,7 @@ package dev.conduit.awx.simulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -15,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * @param query the decoded query parameters, in order
  * @param body the parsed JSON body, an empty object when there was none
  * @param user the authenticated user
+ * @param received when the request arrived (a running job's {@code elapsed} counts up to it)
  */
 public record Request(String method, List<String> segments, String fullPath, Map<String, List<String>> query,
-    JsonNode body, ObjectNode user) {
+    JsonNode body, ObjectNode user, Instant received) {
 
   /** The first value of a query parameter, or null. */
   public @Nullable String param(String name) {

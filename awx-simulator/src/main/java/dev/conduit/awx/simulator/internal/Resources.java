@@ -3,7 +3,6 @@ package dev.conduit.awx.simulator.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +44,9 @@ public final class Resources {
         errors.putArray(field).add("This field is required.");
       }
     }
-    validate(collection, input, errors);
+    ObjectNode candidate = Kinds.defaults(collection);
+    candidate.setAll(input);
+    validate(collection, input, candidate, errors);
     if (!errors.isEmpty()) {
       throw new ApiException(400, errors);
     }
@@ -76,7 +77,7 @@ public final class Resources {
         errors.putArray(field).add("This field may not be blank.");
       }
     }
-    validate(collection, input, errors);
+    validate(collection, input, merged(node, input), errors);
     if (!errors.isEmpty()) {
       throw new ApiException(400, errors);
     }
@@ -160,7 +161,8 @@ public final class Resources {
     }
   }
 
-  private void validate(String collection, ObjectNode input, ObjectNode errors) {
+  /** Checks the fields given ({@code input}) and the object they would make ({@code candidate}). */
+  private void validate(String collection, ObjectNode input, ObjectNode candidate, ObjectNode errors) {
     for (Map.Entry<String, Set<String>> choice : CHOICES.entrySet()) {
       JsonNode value = input.get(choice.getKey());
       if (value != null && !value.isNull() && !choice.getValue().contains(value.asText())) {
@@ -178,8 +180,12 @@ public final class Resources {
         errors.putArray(ref.getKey()).add("Invalid pk \"" + value.asText() + "\" - object does not exist.");
       }
     }
+    JsonNode template = input.get("unified_job_template");
+    if (template != null && !template.isNull() && Links.unifiedTemplate(store, template.asInt()) == null) {
+      errors.putArray("unified_job_template").add("Invalid pk \"" + template.asText() + "\" - object does not exist.");
+    }
     if (collection.equals("job_templates")) {
-      JobTemplates.validate(store, input, errors);
+      JobTemplates.validate(store, candidate, errors);
     }
     if (collection.equals("schedules")) {
       Schedules.validate(input, errors);
@@ -216,8 +222,7 @@ public final class Resources {
   }
 
   private void apply(String collection, int id, ObjectNode node, ObjectNode input) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = input.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : input.properties()) {
       String name = field.getKey();
       JsonNode value = field.getValue();
       if (READ_ONLY.contains(name) && !(name.equals("kind") && collection.equals("credential_types"))) {
@@ -236,7 +241,15 @@ public final class Resources {
         value = Json.MAPPER.valueToTree(Json.text(value));
       }
       if (name.equals("inputs") && collection.equals("credentials") && value.isObject()) {
-        store.hidden(collection, id).set("inputs", value.deepCopy());
+        // A client that sends back what it read sends "$encrypted$": AWX keeps the stored secret then.
+        ObjectNode stored = store.hidden(collection, id).withObjectProperty("inputs");
+        ObjectNode inputs = (ObjectNode) value.deepCopy();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
+          if (entry.getValue().asText().equals(Secrets.ENCRYPTED) && stored.has(entry.getKey())) {
+            inputs.set(entry.getKey(), stored.get(entry.getKey()));
+          }
+        }
+        store.hidden(collection, id).set("inputs", inputs);
         value = Secrets.mask(store, value, node, input);
       }
       if (name.equals("notification_configuration") && value.isObject()) {

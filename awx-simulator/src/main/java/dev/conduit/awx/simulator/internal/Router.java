@@ -19,6 +19,7 @@ public final class Router {
   private final Workflows workflows;
   private final Tokens tokens;
   private final Settings settings;
+  private final SubResources subResources;
 
   /** A router over a store whose jobs run on {@code runner}; stdout above {@code maxStdoutBytes} is download-only. */
   public Router(Store store, JobRunner runner, int maxStdoutBytes, String installUuid) {
@@ -34,16 +35,12 @@ public final class Router {
     this.workflows = new Workflows(store, runner);
     this.tokens = new Tokens(store);
     this.settings = new Settings(store, maxStdoutBytes, installUuid);
+    this.subResources = new SubResources(store, resources);
   }
 
   /** The resources, for seeding. */
   public Resources resources() {
     return resources;
-  }
-
-  /** The project syncs, for seeding. */
-  Updates updates() {
-    return updates;
   }
 
   Response route(Request request) throws ApiException {
@@ -69,9 +66,12 @@ public final class Router {
     if (s.size() == 1 && request.method().equals("POST") && List.of("projects", "schedules").contains(collection)) {
       return created(collection, request);
     }
-    if (s.size() == 3) {
-      ObjectNode node = Kinds.known(collection) ? NamedUrls.find(store, collection, s.get(1)) : null;
-      answer = node == null ? null : action(request, collection, node, s.get(2));
+    if (s.size() >= 3 && Kinds.known(collection)) {
+      ObjectNode node = NamedUrls.find(store, collection, s.get(1));
+      answer = subResources.handle(request, collection, node, s.subList(2, s.size()));
+      if (answer == null && s.size() == 3) {
+        answer = action(request, collection, node, s.get(2));
+      }
       if (answer != null) {
         return answer;
       }
@@ -103,10 +103,12 @@ public final class Router {
     return Response.created(201, node, node.get("url").asText());
   }
 
-  private @Nullable Response action(Request request, String collection, ObjectNode node, String sub) throws ApiException {
+  private @Nullable Response action(Request request, String collection, ObjectNode node, String sub)
+      throws ApiException {
     String key = collection + "/" + sub;
     return switch (key) {
       case "job_templates/launch", "job_templates/survey_spec" -> templates.handle(request, node, sub);
+      case "workflow_job_templates/survey_spec" -> Surveys.handle(store, collection, request, node);
       case "projects/update" -> updates.projectUpdate(request, node);
       case "projects/playbooks" -> {
         if (!request.isRead()) {

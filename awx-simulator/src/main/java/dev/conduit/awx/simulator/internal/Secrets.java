@@ -3,7 +3,6 @@ package dev.conduit.awx.simulator.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,8 +30,7 @@ final class Secrets {
       }
     }
     ObjectNode masked = Json.object();
-    for (Iterator<Map.Entry<String, JsonNode>> it = inputs.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : inputs.properties()) {
       boolean hide = secret.contains(entry.getKey()) && !entry.getValue().asText().isEmpty();
       masked.set(entry.getKey(), hide ? Json.MAPPER.valueToTree(ENCRYPTED) : entry.getValue());
     }

@@ -3,7 +3,6 @@ package dev.conduit.awx.simulator.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +77,7 @@ final class Settings {
       }
       case "PATCH", "PUT" -> {
         ObjectNode body = request.bodyObject();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : body.properties()) {
           for (String one : slugs) {
             if (categories.get(one).has(entry.getKey())) {
               categories.get(one).set(entry.getKey(), entry.getValue());

@@ -37,6 +37,7 @@ public final class Store {
   private final Map<Integer, Set<Integer>> groupHosts = new HashMap<>();
   private final Map<Integer, List<String>> stdout = new HashMap<>();
   private final Map<String, String> tokens = new HashMap<>();
+  private final Map<Integer, List<String>> statusHistory = new HashMap<>();
   private int jobsLaunched;
 
   /** An empty store whose links start with {@code apiRoot}, such as {@code /api/v2/}. */
@@ -164,6 +165,11 @@ public final class Store {
   /** The Bearer tokens that authenticate, each to a username; configured ones and those created through the API. */
   public Map<String, String> tokens() {
     return tokens;
+  }
+
+  /** The statuses a unified job has had, oldest first. */
+  public List<String> statusHistory(int unifiedJobId) {
+    return statusHistory.computeIfAbsent(unifiedJobId, j -> new ArrayList<>());
   }
 
   /** Counts a job created by a launch or relaunch. */

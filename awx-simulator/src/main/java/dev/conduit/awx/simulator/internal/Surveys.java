@@ -87,6 +87,39 @@ final class Surveys {
     return list;
   }
 
+  /** The variables as a job shows them: the answers to password questions read {@code $encrypted$}. */
+  static ObjectNode maskPasswords(ObjectNode survey, ObjectNode vars) {
+    ObjectNode shown = vars.deepCopy();
+    for (JsonNode question : survey.path("spec")) {
+      String variable = question.path("variable").asText();
+      if (question.path("type").asText().equals("password") && shown.has(variable)) {
+        shown.put(variable, Secrets.ENCRYPTED);
+      }
+    }
+    return shown;
+  }
+
+  /** {@code survey_spec/} of a job or workflow job template: GET ({@code {}} when none), POST, DELETE. */
+  static Response handle(Store store, String collection, Request request, ObjectNode template) throws ApiException {
+    ObjectNode hidden = store.hidden(collection, template.get("id").asInt());
+    switch (request.method()) {
+      case "GET", "HEAD" -> {
+        return Response.ok(hidden.has("survey_spec") ? hidden.get("survey_spec") : Json.object());
+      }
+      case "POST" -> {
+        ObjectNode spec = request.bodyObject();
+        checkSpec(spec);
+        hidden.set("survey_spec", spec.deepCopy());
+        return Response.empty(200);
+      }
+      case "DELETE" -> {
+        hidden.remove("survey_spec");
+        return Response.empty(200);
+      }
+      default -> throw ApiException.methodNotAllowed(request.method());
+    }
+  }
+
   /** Checks a posted survey spec as AWX does before storing it. */
   static void checkSpec(ObjectNode spec) throws ApiException {
     for (String key : List.of("name", "description")) {

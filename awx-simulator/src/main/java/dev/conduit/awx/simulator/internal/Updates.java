@@ -56,7 +56,8 @@ final class Updates {
     if (project.path("scm_url").asText().contains("fail")) {
       vars.put("simulate_failure", true);
     }
-    runner.start("project_updates", update, Playbook.plan("project_update.yml", List.of("localhost"), vars, false));
+    runner.start("project_updates", update, Playbook.plan(Playbook.PROJECT_UPDATE, List.of("localhost"), vars,
+        false));
     project.put("status", "pending");
     return update;
   }
@@ -113,12 +114,10 @@ final class Updates {
     update.putNull("source_project_update");
     store.put("inventory_updates", update);
     Links.decorate(store, "inventory_updates", update);
-    ObjectNode vars = Json.object();
-    if (source.path("source_path").asText().contains("fail")) {
-      vars.put("simulate_failure", true);
-    }
-    runner.start("inventory_updates", update, Playbook.plan("inventory_sync.yml", List.of("localhost"), vars,
-        false));
+    int inventory = source.path("inventory").asInt();
+    runner.start("inventory_updates", update, Playbook.inventorySync(source.path("source_path").asText(),
+        store.children("hosts", "inventory", inventory).size(), store.children("groups", "inventory", inventory).size(),
+        source.path("source_path").asText().contains("fail")));
     source.put("status", "pending");
     return update;
   }
@@ -137,7 +136,7 @@ final class Updates {
       body.set(field, command.get(field));
     }
     Request again = new Request("POST", request.segments(), request.fullPath(), request.query(), body,
-        request.user());
+        request.user(), request.received());
     return adHocCommand(again, command.path("inventory").asInt(), command.path("limit").asText());
   }
 

@@ -2,6 +2,7 @@ package dev.conduit.awx.simulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -94,22 +95,38 @@ final class WorkflowGraph {
     approval.putNull("approval_expiration");
     approval.put("timed_out", false);
     approval.put("started", store.now());
+    int timeout = template.path("timeout").asInt(0);
+    if (timeout > 0) {
+      approval.put("approval_expiration", Store.format(store.instant().plusSeconds(timeout)));
+      runner.after(Duration.ofSeconds(timeout), () -> {
+        if (Jobs.isActive(approval)) {
+          approval.put("timed_out", true);
+          approval.put("can_approve_or_deny", false);
+          approval.put("job_explanation", "The approval node " + template.path("name").asText() + " ("
+              + approval.get("id").asInt() + ") has expired after " + timeout + " seconds.");
+          runner.end("workflow_approvals", approval, "failed");
+        }
+      });
+    }
     store.put("workflow_approvals", approval);
-    Links.decorate(store, "workflow_approvals", approval);
-    approval.with("related").put("source_workflow_job", workflowJob.get("url").asText());
-    approval.with("related").put("workflow_approval_template",
+    ObjectNode extra = store.hidden("workflow_approvals", approval.get("id").asInt());
+    extra.withObjectProperty("related").put("source_workflow_job", workflowJob.get("url").asText());
+    extra.withObjectProperty("related").put("workflow_approval_template",
         store.link("workflow_approval_templates", template.get("id").asInt()));
-    approval.with("summary_fields").set("source_workflow_job", Json.of("id", workflowJob.get("id").asInt(),
+    extra.withObjectProperty("summary_fields").set("source_workflow_job", Json.of("id", workflowJob.get("id").asInt(),
         "name", workflowJob.path("name").asText(), "status", workflowJob.path("status").asText()));
+    Links.decorate(store, "workflow_approvals", approval);
     return approval;
   }
 
   private void summarize(ObjectNode node, ObjectNode job) {
-    Links.decorate(store, "workflow_job_nodes", node);
-    node.with("related").put("job", job.get("url").asText());
-    node.with("summary_fields").set("job", Json.of("id", job.get("id").asInt(), "name", job.path("name").asText(),
+    ObjectNode extra = store.hidden("workflow_job_nodes", node.get("id").asInt());
+    extra.withObjectProperty("related").put("job", job.get("url").asText());
+    extra.withObjectProperty("summary_fields").set("job", Json.of("id", job.get("id").asInt(),
+        "name", job.path("name").asText(),
         "description", "", "status", job.path("status").asText(), "failed", job.path("failed").asBoolean(),
         "elapsed", job.path("elapsed").asDouble(), "type", job.path("type").asText()));
+    Links.decorate(store, "workflow_job_nodes", node);
   }
 
   /** Reacts to the end of any unified job: a node's job, or a canceled workflow job. */
@@ -139,12 +156,37 @@ final class WorkflowGraph {
     for (String edge : List.of(success ? "success_nodes" : "failure_nodes", "always_nodes")) {
       for (JsonNode childId : node.path(edge)) {
         ObjectNode child = store.get("workflow_job_nodes", childId.asInt());
-        if (child != null) {
+        if (child != null && (!child.path("all_parents_must_converge").asBoolean() || converged(child))) {
           run(workflowJob, child);
         }
       }
     }
     settle(workflowJob);
+  }
+
+  /** Whether every parent of a converging node has finished and taken the edge that leads to it. */
+  private boolean converged(ObjectNode child) {
+    int childId = child.get("id").asInt();
+    for (ObjectNode parent : store.children("workflow_job_nodes", "workflow_job", child.path("workflow_job").asInt())) {
+      for (String edge : List.of("success_nodes", "failure_nodes", "always_nodes")) {
+        boolean points = false;
+        for (JsonNode target : parent.path(edge)) {
+          points |= target.asInt() == childId;
+        }
+        if (!points) {
+          continue;
+        }
+        ObjectNode job = parent.path("job").isInt() && parent.get("job").asInt() > 0
+            ? store.unifiedJob(parent.get("job").asInt()) : null;
+        boolean ok = job != null && job.path("status").asText().equals("successful");
+        boolean done = parent.path("job").isInt() && (job == null || !Jobs.isActive(job));
+        boolean taken = edge.equals("always_nodes") || ok == edge.equals("success_nodes");
+        if (!done || !taken) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Ends the workflow job once none of its nodes has an active job. */

@@ -206,7 +206,8 @@ final class Workflows {
     template.put("last_job_run", job.get("created").asText());
     int jobId = job.get("id").asInt();
     runner.later(() -> {
-      job.put("status", "running");
+      Jobs.setStatus(store, job, "waiting");
+      Jobs.setStatus(store, job, "running");
       job.put("started", store.now());
       new WorkflowGraph(store, runner, updates).startRoots(job);
       new WorkflowGraph(store, runner, updates).settle(job);
@@ -222,6 +223,11 @@ final class Workflows {
       throw new ApiException(400, Json.of("error", "This workflow step has already been approved or denied."));
     }
     approval.put("can_approve_or_deny", false);
+    ObjectNode user = request.user();
+    store.hidden("workflow_approvals", approval.get("id").asInt()).withObjectProperty("summary_fields").set(
+        "approved_or_denied_by", Json.of("id", user.get("id").asInt(),
+        "username", user.path("username").asText(), "first_name", user.path("first_name").asText(),
+        "last_name", user.path("last_name").asText()));
     runner.end("workflow_approvals", approval, decision.equals("approve") ? "successful" : "failed");
     return Response.empty(204);
   }
