@@ -3,28 +3,12 @@ package dev.conduit.awx.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The README's deterministic failure rules, one each. */
-class FailureRulesTest {
+class FailureRulesTest extends DemoEstateTest {
 
-  private static final String V2 = "/api/controller/v2/";
   private static final int PROMPTS_TEMPLATE = 5;
-  private AwxSimulator awx;
-  private Api api;
-
-  @BeforeEach
-  void start() {
-    awx = AwxSimulator.builder().seed(SeedData.demo()).start();
-    api = Api.admin(awx);
-  }
-
-  @AfterEach
-  void stop() {
-    awx.close();
-  }
 
   private JsonNode launch(String body) {
     int job = api.post(V2 + "job_templates/" + PROMPTS_TEMPLATE + "/launch/", body).json().get("job").asInt();

@@ -7,25 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OutputAndActionsTest {
+class OutputAndActionsTest extends DemoEstateTest {
 
-  private static final String V2 = "/api/controller/v2/";
-  private AwxSimulator awx;
-  private Api api;
-
-  @BeforeEach
-  void start() {
-    awx = AwxSimulator.builder().seed(SeedData.demo()).stdoutMaxBytesDisplay(4096).start();
-    api = Api.admin(awx);
-  }
-
-  @AfterEach
-  void stop() {
-    awx.close();
+  @Override
+  AwxSimulator.Builder simulator() {
+    return AwxSimulator.builder().seed(SeedData.demo()).stdoutMaxBytesDisplay(4096);
   }
 
   private int promptsTemplate() {

@@ -3,26 +3,9 @@ package dev.conduit.awx.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SecretsTest {
-
-  private static final String V2 = "/api/controller/v2/";
-  private AwxSimulator awx;
-  private Api api;
-
-  @BeforeEach
-  void start() {
-    awx = AwxSimulator.builder().seed(SeedData.demo()).start();
-    api = Api.admin(awx);
-  }
-
-  @AfterEach
-  void stop() {
-    awx.close();
-  }
+class SecretsTest extends DemoEstateTest {
 
   @Test
   void sendingBackEncryptedKeepsTheStoredSecret() {

@@ -4,26 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class WorkflowAndViewsTest {
-
-  private static final String V2 = "/api/controller/v2/";
-  private AwxSimulator awx;
-  private Api api;
-
-  @BeforeEach
-  void start() {
-    awx = AwxSimulator.builder().seed(SeedData.demo()).start();
-    api = Api.admin(awx);
-  }
-
-  @AfterEach
-  void stop() {
-    awx.close();
-  }
+class WorkflowAndViewsTest extends DemoEstateTest {
 
   private int workflow(String name) {
     return api.post(V2 + "workflow_job_templates/", "{\"name\":\"" + name + "\",\"organization\":1}").json()
