@@ -3,6 +3,8 @@ package dev.conduit.transport.http.internal;
 import dev.conduit.protocol.jsonrpc.JsonRpcCodec;
 import dev.conduit.protocol.jsonrpc.JsonRpcError;
 import dev.conduit.protocol.jsonrpc.RequestId;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -84,6 +86,21 @@ public final class Http {
       }
     }
     return false;
+  }
+
+  /** The decoded value of parameter {@code name} in a raw query string ("" if it has no value), or null. */
+  public static @Nullable String queryParameter(@Nullable String rawQuery, String name) {
+    if (rawQuery == null) {
+      return null;
+    }
+    for (String pair : rawQuery.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      if (key.equals(name)) {
+        return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
   }
 
   /** Whether a {@code Content-Type} header names JSON (parameters such as the charset are ignored). */
