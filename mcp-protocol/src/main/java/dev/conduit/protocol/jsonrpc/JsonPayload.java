@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conduit.protocol.jsonrpc.internal.Json;
 import dev.conduit.protocol.jsonrpc.internal.RawJson;
 import java.io.IOException;
@@ -66,6 +67,20 @@ public final class JsonPayload {
   /** Whether this payload still holds the raw text it was read from (nobody has bound it to a value). */
   public boolean isRaw() {
     return buffer != null;
+  }
+
+  /** Whether the payload is a JSON object. A raw payload answers from its first byte, without parsing. */
+  public boolean isObject() {
+    if (buffer == null) {
+      return value instanceof JsonNode node ? node.isObject() : tree().isObject();
+    }
+    for (int i = offset; i < offset + length; i++) {
+      byte b = buffer[i];
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return b == '{';
+      }
+    }
+    return false;
   }
 
   /**
@@ -148,6 +163,44 @@ public final class JsonPayload {
     return node.isTextual() ? node.textValue() : null;
   }
 
+  /**
+   * A copy of this JSON-object payload with member {@code name} set to {@code value}, or removed when {@code value}
+   * is null. A raw payload is spliced: every other member is copied byte for byte, never parsed, so putting a new
+   * {@code _meta} on a large forwarded request costs one copy, not a bind and a re-serialisation. A member that is
+   * already there keeps its place; a new one goes last.
+   *
+   * @param value any value Jackson can write (a record, a {@link JsonNode}, a map), or another payload
+   * @throws IllegalArgumentException if this payload is not a JSON object
+   */
+  public JsonPayload withMember(String name, @Nullable Object value) {
+    Objects.requireNonNull(name, "name");
+    if (members == null || buffer == null) {
+      if (!(tree() instanceof ObjectNode object)) {
+        throw new IllegalArgumentException("Not a JSON object: cannot set member '" + name + "'");
+      }
+      ObjectNode copy = object.deepCopy();
+      if (value == null) {
+        copy.remove(name);
+      } else {
+        copy.set(name, value instanceof JsonPayload payload ? payload.tree() : Json.MAPPER.valueToTree(value));
+      }
+      return of(copy);
+    }
+    byte[] replacement = value == null ? null : valueBytes(value);
+    return MemberSplice.splice(buffer, members, name, replacement);
+  }
+
+  private static byte[] valueBytes(Object value) {
+    if (value instanceof JsonPayload payload) {
+      return payload.toBytes();
+    }
+    try {
+      return Json.MAPPER.writeValueAsBytes(value);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot write the value as JSON: " + Json.describe(e), e);
+    }
+  }
+
   /** Writes the payload as the next value of {@code generator}. */
   public void writeTo(JsonGenerator generator) throws IOException {
     if (buffer != null) {
@@ -223,6 +276,14 @@ public final class JsonPayload {
         }
       }
       return -1;
+    }
+
+    int size() {
+      return size;
+    }
+
+    String name(int i) {
+      return names[i];
     }
 
     int start(int i) {
