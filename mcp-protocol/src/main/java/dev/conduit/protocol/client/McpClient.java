@@ -9,6 +9,7 @@ import dev.conduit.protocol.client.internal.Notifications;
 import dev.conduit.protocol.interceptor.McpInterceptor;
 import dev.conduit.protocol.internal.Threads;
 import dev.conduit.protocol.jsonrpc.JsonPayload;
+import dev.conduit.protocol.jsonrpc.JsonRpcNotification;
 import dev.conduit.protocol.schema.CallToolResult;
 import dev.conduit.protocol.schema.ClientCapabilities;
 import dev.conduit.protocol.schema.CompleteRequestParams;
@@ -215,6 +216,9 @@ public final class McpClient implements AutoCloseable {
     private final List<Runnable> onPromptsChanged = new ArrayList<>();
     private final List<Consumer<String>> onResourceUpdated = new ArrayList<>();
     private final List<Consumer<String>> onElicitationComplete = new ArrayList<>();
+    private final List<Consumer<JsonRpcNotification>> onNotification = new ArrayList<>();
+    private @Nullable ServerRequestHandler serverRequests;
+    private @Nullable ClientCapabilities capabilities;
 
     private Builder() {}
 
@@ -326,6 +330,25 @@ public final class McpClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Answers every request a server makes of the client (elicitation, sampling, roots), raw and asynchronously,
+     * knowing which call each belongs to (see {@link ServerRequest#callTag()}); it takes the place of {@link
+     * #sampling}, {@link #elicitation} and {@link #roots}. Declare what it can answer with {@link #capabilities}.
+     */
+    public Builder serverRequestHandler(ServerRequestHandler handler) {
+      this.serverRequests = Objects.requireNonNull(handler, "handler");
+      return this;
+    }
+
+    /**
+     * Declares these capabilities instead of deriving them from the handlers given: for a {@link
+     * #serverRequestHandler}, or a bridge that declares what its own client can do.
+     */
+    public Builder capabilities(ClientCapabilities capabilities) {
+      this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+      return this;
+    }
+
     /** Receives log messages. */
     public Builder onLog(Consumer<LoggingMessageNotificationParams> listener) {
       onLog.add(Objects.requireNonNull(listener, "listener"));
@@ -369,6 +392,15 @@ public final class McpClient implements AutoCloseable {
     }
 
     /**
+     * Receives every notification from the server, raw, that no call took for itself (see {@link
+     * RequestOptions#onNotification()}): for notifications the other listeners do not cover, or to pass them on.
+     */
+    public Builder onNotification(Consumer<JsonRpcNotification> listener) {
+      onNotification.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
      * Connects, waiting until the server is ready.
      *
      * @throws McpException if the server cannot be reached or rejects the client
@@ -382,23 +414,27 @@ public final class McpClient implements AutoCloseable {
       if (transport == null) {
         throw new IllegalStateException("No transport");
       }
-      ClientCapabilities.Builder capabilities = ClientCapabilities.builder();
-      if (sampling != null) {
-        capabilities.sampling(false, samplingTools);
-      }
-      if (elicitation != null) {
-        capabilities.elicitation(true, urlElicitation);
-      }
-      if (roots != null) {
-        capabilities.roots(true);
+      ClientCapabilities declared = capabilities;
+      if (declared == null) {
+        ClientCapabilities.Builder derived = ClientCapabilities.builder();
+        if (sampling != null) {
+          derived.sampling(false, samplingTools);
+        }
+        if (elicitation != null) {
+          derived.elicitation(true, urlElicitation);
+        }
+        if (roots != null) {
+          derived.roots(true);
+        }
+        declared = derived.build();
       }
       ClientCore.Config config =
-          new ClientCore.Config(info, capabilities.build(), era, legacyVersion, requestTimeout, maxTimeout,
-              discoveryTimeout, maxInputRounds, List.copyOf(interceptors), executor);
+          new ClientCore.Config(info, declared, era, legacyVersion, requestTimeout, maxTimeout,
+              discoveryTimeout, maxInputRounds, List.copyOf(interceptors), executor, serverRequests);
       Notifications notifications =
           new Notifications(List.copyOf(onLog), List.copyOf(onProgress), List.copyOf(onToolsChanged),
               List.copyOf(onResourcesChanged), List.copyOf(onPromptsChanged), List.copyOf(onResourceUpdated),
-              List.copyOf(onElicitationComplete));
+              List.copyOf(onElicitationComplete), List.copyOf(onNotification));
       ClientCore core =
           new ClientCore(transport, config, new InputResolver(sampling, elicitation, roots), notifications);
       int pages = maxPages;

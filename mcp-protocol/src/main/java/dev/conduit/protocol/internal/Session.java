@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conduit.protocol.McpConnectionClosedException;
 import dev.conduit.protocol.McpException;
 import dev.conduit.protocol.McpTimeoutException;
+import dev.conduit.protocol.McpTransportException;
 import dev.conduit.protocol.jsonrpc.ErrorCodes;
+import dev.conduit.protocol.jsonrpc.ErrorObject;
 import dev.conduit.protocol.jsonrpc.JsonPayload;
 import dev.conduit.protocol.jsonrpc.JsonRpcError;
 import dev.conduit.protocol.jsonrpc.JsonRpcMessage;
@@ -194,7 +196,7 @@ public final class Session implements McpTransport.Listener {
     if (message instanceof JsonRpcRequest request) {
       acceptRequest(request, context);
     } else if (message instanceof JsonRpcResponse response) {
-      acceptResponse(response);
+      acceptResponse(response, context.isLocalFailure());
     } else {
       acceptNotification((JsonRpcNotification) message, context);
     }
@@ -263,7 +265,7 @@ public final class Session implements McpTransport.Listener {
             });
   }
 
-  private void acceptResponse(JsonRpcResponse response) {
+  private void acceptResponse(JsonRpcResponse response, boolean local) {
     RequestId id = response.id();
     if (id == null) {
       JsonRpcError error = (JsonRpcError) response;
@@ -279,17 +281,19 @@ public final class Session implements McpTransport.Listener {
     call.markAnswered();
     if (call.options().onProgress() != null) {
       // Keep the order the peer sent: progress callbacks queued on the strand run before the call completes.
-      strand.execute(() -> complete(call, response));
+      strand.execute(() -> complete(call, response, local));
     } else {
-      complete(call, response);
+      complete(call, response, local);
     }
   }
 
-  private static void complete(OutboundCall call, JsonRpcResponse response) {
+  private static void complete(OutboundCall call, JsonRpcResponse response, boolean local) {
     if (response instanceof JsonRpcResult result) {
       call.future().complete(result.result());
     } else {
-      call.future().completeExceptionally(McpException.fromError(((JsonRpcError) response).error()));
+      ErrorObject error = ((JsonRpcError) response).error();
+      call.future().completeExceptionally(
+          local ? new McpTransportException(error.code(), error.message()) : McpException.fromError(error));
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.conduit.protocol.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.conduit.protocol.McpConnectionClosedException;
 import dev.conduit.protocol.McpException;
+import dev.conduit.protocol.McpTransportException;
 import dev.conduit.protocol.jsonrpc.ErrorCodes;
 import dev.conduit.protocol.jsonrpc.JsonPayload;
 import dev.conduit.protocol.jsonrpc.RequestId;
@@ -24,6 +26,11 @@ final class SessionValues {
     Throwable cause = failure;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
       cause = cause.getCause();
+    }
+    if (cause instanceof McpConnectionClosedException || cause instanceof McpTransportException) {
+      // A connection the handler made failed: its message may name hosts, which are nobody's business here.
+      log.debug("Handler for {} lost its upstream: {}", method, cause.getMessage());
+      return new McpException(ErrorCodes.UPSTREAM_UNAVAILABLE, "Upstream server unavailable");
     }
     if (cause instanceof McpException mcp) {
       return mcp;

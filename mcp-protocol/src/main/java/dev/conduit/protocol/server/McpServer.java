@@ -1,5 +1,6 @@
 package dev.conduit.protocol.server;
 
+import dev.conduit.protocol.ProtocolVersion;
 import dev.conduit.protocol.interceptor.McpInterceptor;
 import dev.conduit.protocol.internal.Threads;
 import dev.conduit.protocol.schema.CacheScope;
@@ -14,13 +15,16 @@ import dev.conduit.protocol.server.internal.ServerState;
 import dev.conduit.protocol.transport.McpTransport;
 import java.security.SecureRandom;
 import java.time.Duration;
-import dev.conduit.protocol.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,58 +94,142 @@ public final class McpServer implements AutoCloseable {
 
   /** Adds (or replaces) a tool, and tells listening clients that the tool list changed. */
   public void addTool(Tool tool, ToolHandler handler) {
-    state.registry().addTool(tool, handler);
-    state.toolsChanged();
+    update(changes -> changes.addTool(tool, handler));
   }
 
   /** Removes a tool; tells listening clients if there was one. */
   public boolean removeTool(String name) {
-    boolean removed = state.registry().removeTool(name);
-    if (removed) {
-      state.toolsChanged();
-    }
-    return removed;
+    return updateOne(editor -> editor.removeTool(name));
   }
 
   /** Adds (or replaces) a resource, and tells listening clients that the resource list changed. */
   public void addResource(Resource resource, ResourceHandler handler) {
-    state.registry().addResource(resource, handler);
-    state.resourcesChanged();
+    update(changes -> changes.addResource(resource, handler));
   }
 
   /** Removes a resource; tells listening clients if there was one. */
   public boolean removeResource(String uri) {
-    boolean removed = state.registry().removeResource(uri);
-    if (removed) {
-      state.resourcesChanged();
-    }
-    return removed;
+    return updateOne(editor -> editor.removeResource(uri));
   }
 
   /** Adds (or replaces) a resource template, and tells listening clients that the resource list changed. */
   public void addResourceTemplate(ResourceTemplate template, ResourceTemplateHandler handler) {
-    state.registry().addTemplate(template, handler);
-    state.resourcesChanged();
+    update(changes -> changes.addResourceTemplate(template, handler));
+  }
+
+  /** Removes the resource template {@code uriTemplate}; tells listening clients if there was one. */
+  public boolean removeResourceTemplate(String uriTemplate) {
+    return updateOne(editor -> editor.removeTemplate(uriTemplate));
   }
 
   /** Adds (or replaces) a prompt, and tells listening clients that the prompt list changed. */
   public void addPrompt(Prompt prompt, PromptHandler handler) {
-    state.registry().addPrompt(prompt, handler);
-    state.promptsChanged();
+    update(changes -> changes.addPrompt(prompt, handler));
   }
 
   /** Removes a prompt; tells listening clients if there was one. */
   public boolean removePrompt(String name) {
-    boolean removed = state.registry().removePrompt(name);
-    if (removed) {
-      state.promptsChanged();
-    }
-    return removed;
+    return updateOne(editor -> editor.removePrompt(name));
+  }
+
+  /**
+   * Changes several features at once. A request sees either none of the changes or all of them, and each list that
+   * changed is announced once, however many of its items changed.
+   *
+   * <pre>{@code
+   * server.update(changes -> changes.removeTool("search_v1").addTool(searchV2, handler));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if a change is invalid (a tool schema that does not compile, say); then none
+   *     of them applies
+   */
+  public void update(Consumer<Changes> changes) {
+    Objects.requireNonNull(changes, "changes");
+    state.update(editor -> changes.accept(new Changes(editor)));
+  }
+
+  private boolean updateOne(Predicate<Registry.Editor> change) {
+    boolean[] changed = new boolean[1];
+    state.update(editor -> changed[0] = change.test(editor));
+    return changed[0];
+  }
+
+  /**
+   * Tells every connection that a list changed, for lists the server does not keep itself (a {@link
+   * RequestHandler} serves them).
+   */
+  public void notifyListChanged(ListKind kind) {
+    state.listChanged(Objects.requireNonNull(kind, "kind"));
   }
 
   /** Tells the clients subscribed to {@code uri} that the resource changed. */
   public void notifyResourceUpdated(String uri) {
     state.resourceUpdated(Objects.requireNonNull(uri, "uri"));
+  }
+
+  /** A batch of changes to a server's features; see {@link #update}. Each method returns this batch. */
+  public static final class Changes {
+    private final Registry.Editor editor;
+
+    private Changes(Registry.Editor editor) {
+      this.editor = editor;
+    }
+
+    /**
+     * Adds or replaces a tool.
+     *
+     * @throws IllegalArgumentException if the tool's input or output schema is not a usable JSON Schema
+     */
+    public Changes addTool(Tool tool, ToolHandler handler) {
+      editor.addTool(tool, handler);
+      return this;
+    }
+
+    /** Removes a tool, if there is one. */
+    public Changes removeTool(String name) {
+      editor.removeTool(name);
+      return this;
+    }
+
+    /** Adds or replaces a resource. */
+    public Changes addResource(Resource resource, ResourceHandler handler) {
+      editor.addResource(resource, handler);
+      return this;
+    }
+
+    /** Removes a resource, if there is one. */
+    public Changes removeResource(String uri) {
+      editor.removeResource(uri);
+      return this;
+    }
+
+    /**
+     * Adds or replaces a resource template.
+     *
+     * @throws IllegalArgumentException if the URI template is malformed
+     */
+    public Changes addResourceTemplate(ResourceTemplate template, ResourceTemplateHandler handler) {
+      editor.addTemplate(template, handler);
+      return this;
+    }
+
+    /** Removes a resource template, if there is one. */
+    public Changes removeResourceTemplate(String uriTemplate) {
+      editor.removeTemplate(uriTemplate);
+      return this;
+    }
+
+    /** Adds or replaces a prompt. */
+    public Changes addPrompt(Prompt prompt, PromptHandler handler) {
+      editor.addPrompt(prompt, handler);
+      return this;
+    }
+
+    /** Removes a prompt, if there is one. */
+    public Changes removePrompt(String name) {
+      editor.removePrompt(name);
+      return this;
+    }
   }
 
   /** Ends every connection; {@code subscriptions/listen} streams get their closing result first. */
@@ -166,6 +254,9 @@ public final class McpServer implements AutoCloseable {
     private CacheScope cacheScope = CacheScope.PRIVATE;
     private boolean validateToolInput = true;
     private Set<ProtocolVersion> versions = EnumSet.allOf(ProtocolVersion.class);
+    private final Map<String, RequestHandler> handlers = new LinkedHashMap<>();
+    private @Nullable RequestHandler fallback;
+    private final List<SessionListener> listeners = new ArrayList<>();
 
     private Builder() {}
 
@@ -192,7 +283,7 @@ public final class McpServer implements AutoCloseable {
      * @throws IllegalArgumentException if the tool's input or output schema is not a usable JSON Schema
      */
     public Builder tool(Tool tool, ToolHandler handler) {
-      registry.addTool(tool, handler);
+      registry.update(editor -> editor.addTool(tool, handler));
       return this;
     }
 
@@ -203,7 +294,7 @@ public final class McpServer implements AutoCloseable {
 
     /** A resource and what reads it. */
     public Builder resource(Resource resource, ResourceHandler handler) {
-      registry.addResource(resource, handler);
+      registry.update(editor -> editor.addResource(resource, handler));
       return this;
     }
 
@@ -213,25 +304,59 @@ public final class McpServer implements AutoCloseable {
      * @throws IllegalArgumentException if the URI template is malformed
      */
     public Builder resourceTemplate(ResourceTemplate template, ResourceTemplateHandler handler) {
-      registry.addTemplate(template, handler);
+      registry.update(editor -> editor.addTemplate(template, handler));
       return this;
     }
 
     /** A prompt and what renders it. */
     public Builder prompt(Prompt prompt, PromptHandler handler) {
-      registry.addPrompt(prompt, handler);
+      registry.update(editor -> editor.addPrompt(prompt, handler));
       return this;
     }
 
     /** Completions for the arguments of prompt {@code promptName}. */
     public Builder promptCompletion(String promptName, CompletionHandler handler) {
-      registry.addPromptCompletion(promptName, handler);
+      registry.update(editor -> editor.addPromptCompletion(promptName, handler));
       return this;
     }
 
     /** Completions for the variables of resource template {@code uriTemplate}. */
     public Builder resourceCompletion(String uriTemplate, CompletionHandler handler) {
-      registry.addResourceCompletion(uriTemplate, handler);
+      registry.update(editor -> editor.addResourceCompletion(uriTemplate, handler));
+      return this;
+    }
+
+    /**
+     * Serves {@code method} with {@code handler} instead of the server's own features: raw parameters in, an
+     * asynchronous raw result out (see {@link RequestHandler}). Any method can be served this way ({@code tools/call},
+     * {@code resources/read}, a method of an extension) except those the engine serves itself: {@code initialize},
+     * {@code ping}, {@code logging/setLevel}, {@code server/discover}, {@code subscriptions/listen}, {@code
+     * resources/subscribe} and {@code resources/unsubscribe} (a {@link SessionListener} hears about the
+     * subscriptions).
+     *
+     * @throws IllegalArgumentException for a method the engine serves itself
+     */
+    public Builder requestHandler(String method, RequestHandler handler) {
+      Objects.requireNonNull(method, "method");
+      if (ServerState.Config.ENGINE_METHODS.contains(method)) {
+        throw new IllegalArgumentException("The server serves " + method + " itself; it cannot have a handler");
+      }
+      handlers.put(method, Objects.requireNonNull(handler, "handler"));
+      return this;
+    }
+
+    /**
+     * Serves every method that neither the engine nor the server's features know, and that has no {@link
+     * #requestHandler} of its own (a proxy forwards them). Without one, such a method is answered {@code -32601}.
+     */
+    public Builder fallbackHandler(RequestHandler handler) {
+      this.fallback = Objects.requireNonNull(handler, "handler");
+      return this;
+    }
+
+    /** Told when connections open and close, subscribe to resources, and change their roots. */
+    public Builder sessionListener(SessionListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
@@ -241,7 +366,11 @@ public final class McpServer implements AutoCloseable {
       return this;
     }
 
-    /** Declares these capabilities instead of deriving them from what is registered. */
+    /**
+     * Declares these capabilities instead of deriving them from what is registered: for a server that starts before
+     * its features are known (a gateway whose upstreams have not answered yet), or whose lists a {@link
+     * RequestHandler} serves. {@code subscriptions/listen} streams honour what is declared here.
+     */
     public Builder capabilities(ServerCapabilities capabilities) {
       this.capabilities = capabilities;
       return this;
@@ -330,7 +459,7 @@ public final class McpServer implements AutoCloseable {
           new ServerState.Config(
               info, instructions, List.copyOf(interceptors), capabilities, executor, pageSize,
               clientRequestTimeout, key, requestStateTtl, cacheTtlMillis, cacheScope, validateToolInput,
-              Set.copyOf(versions));
+              Set.copyOf(versions), Map.copyOf(handlers), fallback, List.copyOf(listeners));
       return new McpServer(new ServerState(config, registry));
     }
 

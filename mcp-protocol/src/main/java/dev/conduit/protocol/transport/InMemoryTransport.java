@@ -31,7 +31,7 @@ public final class InMemoryTransport implements McpTransport {
   private final boolean clientEnd;
   private final Executor delivery = new SerialExecutor(Threads.handlers());
   private final Object lock = new Object();
-  private final List<byte[]> early = new ArrayList<>();
+  private final List<Frame> early = new ArrayList<>();
   private @Nullable InMemoryTransport peer;
   private @Nullable Listener listener;
   private boolean closed;
@@ -58,7 +58,7 @@ public final class InMemoryTransport implements McpTransport {
   @Override
   public void start(Listener listener) {
     Objects.requireNonNull(listener, "listener");
-    List<byte[]> queued;
+    List<Frame> queued;
     synchronized (lock) {
       if (this.listener != null) {
         throw new IllegalStateException(name + " already started");
@@ -78,7 +78,7 @@ public final class InMemoryTransport implements McpTransport {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return sendRaw(frame);
+    return send(frame, relatedRequest);
   }
 
   /**
@@ -87,6 +87,12 @@ public final class InMemoryTransport implements McpTransport {
    * @return completes when the bytes are queued; fails if the connection is closed
    */
   public CompletionStage<Void> sendRaw(byte[] frame) {
+    return send(frame, null);
+  }
+
+  // The peer learns which of its requests a message belongs to, as a Streamable HTTP client does from the stream the
+  // message arrives on.
+  private CompletionStage<Void> send(byte[] frame, @Nullable RequestId relatedRequest) {
     InMemoryTransport target;
     synchronized (lock) {
       if (closed) {
@@ -97,7 +103,7 @@ public final class InMemoryTransport implements McpTransport {
     if (tap != null) {
       tap.onFrame(clientEnd, frame.clone());
     }
-    Objects.requireNonNull(target).receive(frame);
+    Objects.requireNonNull(target).receive(new Frame(frame, relatedRequest));
     return CompletableFuture.completedFuture(null);
   }
 
@@ -117,7 +123,7 @@ public final class InMemoryTransport implements McpTransport {
     }
   }
 
-  private void receive(byte[] frame) {
+  private void receive(Frame frame) {
     synchronized (lock) {
       if (closed) {
         return;
@@ -130,8 +136,11 @@ public final class InMemoryTransport implements McpTransport {
     delivery.execute(() -> deliver(frame));
   }
 
+  /** A frame on its way, with the request of the receiver's it belongs to, if any. */
+  private record Frame(byte[] bytes, @Nullable RequestId related) {}
+
   // Frames queued before a close are still delivered: the close notification is queued behind them.
-  private void deliver(byte[] frame) {
+  private void deliver(Frame frame) {
     Listener current;
     synchronized (lock) {
       current = listener;
@@ -139,9 +148,10 @@ public final class InMemoryTransport implements McpTransport {
     if (current == null) {
       return;
     }
-    DecodeResult decoded = codec.decode(frame);
+    DecodeResult decoded = codec.decode(frame.bytes());
     if (decoded instanceof DecodeResult.Success success) {
-      current.onMessage(success.message(), inboundContext);
+      current.onMessage(success.message(),
+          frame.related() == null ? inboundContext : inboundContext.withRelatedRequest(frame.related()));
     } else {
       send(((DecodeResult.Failure) decoded).error(), null);
     }

@@ -45,6 +45,14 @@ public interface McpTransport extends AutoCloseable {
     return false;
   }
 
+  /**
+   * The transport's own id of the connection, if it has one (the {@code Mcp-Session-Id} of a Streamable HTTP
+   * session); the server uses it as the id of the session it serves over this transport. {@code null} by default.
+   */
+  default @Nullable String sessionId() {
+    return null;
+  }
+
   /** Closes the connection; idempotent. The listener's {@link Listener#onClose} is called once. */
   @Override
   void close();

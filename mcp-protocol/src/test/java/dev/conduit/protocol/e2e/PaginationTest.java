@@ -101,23 +101,71 @@ class PaginationTest {
     }
   }
 
-  @BothEras
-  void aCursorPastTheEndIsInvalidParams(Era era) {
-    McpServer small = McpServer.builder().pageSize(2)
-        .tool(Tool.named("a"), (args, ctx) -> CallToolResult.text("a"))
-        .tool(Tool.named("b"), (args, ctx) -> CallToolResult.text("b"))
-        .tool(Tool.named("c"), (args, ctx) -> CallToolResult.text("c"))
-        .build();
-    String cursor;
-    try (McpClient client = connect(small, era)) {
-      cursor = client.listTools(null).nextCursor();
-      assertNotNull(cursor);
+  private static McpServer letters(String... names) {
+    McpServer.Builder builder = McpServer.builder().pageSize(2);
+    for (String name : names) {
+      builder.tool(Tool.named(name), (args, ctx) -> CallToolResult.text(name));
     }
-    small.removeTool("c");
-    small.removeTool("b");
-    try (McpClient client = connect(small, era)) {
-      String stale = cursor;
-      assertEquals(-32602, fails(() -> client.listTools(stale)).code());
+    return builder.build();
+  }
+
+  private static List<String> names(ListToolsResult page) {
+    return page.tools().stream().map(Tool::name).toList();
+  }
+
+  @BothEras
+  void aCursorStaysValidWhenTheItemsBeforeItAreRemoved(Era era) {
+    McpServer server = letters("a", "b", "c", "d", "e");
+    try (McpClient client = connect(server, era)) {
+      ListToolsResult first = client.listTools(null);
+      assertEquals(List.of("a", "b"), names(first));
+      server.update(changes -> changes.removeTool("a").removeTool("b"));
+      ListToolsResult second = client.listTools(first.nextCursor());
+      assertEquals(List.of("c", "d"), names(second), "nothing skipped, nothing repeated");
+      assertEquals(List.of("e"), names(client.listTools(second.nextCursor())));
+    }
+  }
+
+  @BothEras
+  void aCursorStaysValidWhenItsOwnItemIsRemoved(Era era) {
+    McpServer server = letters("a", "b", "c", "d");
+    try (McpClient client = connect(server, era)) {
+      ListToolsResult first = client.listTools(null);
+      server.removeTool("b");
+      assertEquals(List.of("c", "d"), names(client.listTools(first.nextCursor())));
+    }
+  }
+
+  @BothEras
+  void itemsAddedWhilePagingAppearOnALaterPage(Era era) {
+    McpServer server = letters("a", "b", "c");
+    try (McpClient client = connect(server, era)) {
+      ListToolsResult first = client.listTools(null);
+      server.addTool(Tool.named("z").build(), (args, ctx) -> CallToolResult.text("z"));
+      ListToolsResult second = client.listTools(first.nextCursor());
+      assertEquals(List.of("c", "z"), names(second));
+      assertNull(second.nextCursor());
+    }
+  }
+
+  @BothEras
+  void aReplacedItemKeepsItsPlace(Era era) {
+    McpServer server = letters("a", "b", "c");
+    server.addTool(Tool.named("a").description("again").build(), (args, ctx) -> CallToolResult.text("a2"));
+    try (McpClient client = connect(server, era)) {
+      assertEquals(List.of("a", "b", "c"), client.listAllTools().stream().map(Tool::name).toList());
+    }
+  }
+
+  @BothEras
+  void aCursorAfterEverythingWasRemovedGivesAnEmptyLastPage(Era era) {
+    McpServer server = letters("a", "b", "c");
+    try (McpClient client = connect(server, era)) {
+      String cursor = client.listTools(null).nextCursor();
+      server.update(changes -> changes.removeTool("a").removeTool("b").removeTool("c"));
+      ListToolsResult page = client.listTools(cursor);
+      assertEquals(List.of(), names(page));
+      assertNull(page.nextCursor());
     }
   }
 

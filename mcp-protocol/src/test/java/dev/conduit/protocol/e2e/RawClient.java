@@ -76,11 +76,19 @@ final class RawClient implements AutoCloseable {
 
   /** Sends a request and waits for its result (or {@code {"error": ...}}). */
   JsonNode request(String method, @Nullable JsonNode params) {
+    return E2e.await(send(method, params).answer());
+  }
+
+  /** A request on its way: its id, and its result (or {@code {"error": ...}}) once it comes. */
+  record Sent(RequestId id, CompletableFuture<JsonNode> answer) {}
+
+  /** Sends a request without waiting for it. */
+  Sent send(String method, @Nullable JsonNode params) {
     RequestId id = RequestId.of(ids.incrementAndGet());
     CompletableFuture<JsonNode> answer = new CompletableFuture<>();
     pending.put(id, answer);
     transport.send(new JsonRpcRequest(id, method, params == null ? null : JsonPayload.of(params)), null);
-    return E2e.await(answer);
+    return new Sent(id, answer);
   }
 
   /** Sends a notification. */

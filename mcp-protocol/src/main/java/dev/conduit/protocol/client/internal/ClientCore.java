@@ -6,6 +6,8 @@ import dev.conduit.protocol.McpException;
 import dev.conduit.protocol.ProtocolVersion;
 import dev.conduit.protocol.client.Era;
 import dev.conduit.protocol.client.RequestOptions;
+import dev.conduit.protocol.client.ServerRequest;
+import dev.conduit.protocol.client.ServerRequestHandler;
 import dev.conduit.protocol.client.Subscription;
 import dev.conduit.protocol.interceptor.McpInterceptor;
 import dev.conduit.protocol.interceptor.McpRequest;
@@ -34,6 +36,7 @@ import dev.conduit.protocol.schema.SubscriptionFilter;
 import dev.conduit.protocol.transport.McpTransport;
 import dev.conduit.protocol.transport.TransportContext;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,8 +44,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The client's engine: finds the server's era, sends calls through the interceptors, adds what each era needs
@@ -50,6 +57,8 @@ import org.jspecify.annotations.Nullable;
  * requests.
  */
 public final class ClientCore implements Session.Handler {
+
+  private static final Logger log = LoggerFactory.getLogger(ClientCore.class);
 
   /** The client's fixed configuration. */
   public record Config(
@@ -62,7 +71,8 @@ public final class ClientCore implements Session.Handler {
       Duration discoveryTimeout,
       int maxInputRounds,
       List<McpInterceptor> interceptors,
-      Executor executor) {}
+      Executor executor,
+      @Nullable ServerRequestHandler serverRequests) {}
 
   /** What the client learnt about the server when it connected. */
   public record Negotiated(
@@ -77,6 +87,7 @@ public final class ClientCore implements Session.Handler {
   private final InputResolver inputs;
   private final Notifications notifications;
   private final AtomicLong progressTokens = new AtomicLong();
+  private final OutboundCalls calls = new OutboundCalls();
   private final Map<RequestId, ListenSubscription> listening = new ConcurrentHashMap<>();
   private volatile @Nullable Negotiated negotiated;
   private volatile @Nullable LoggingLevel logLevel;
@@ -187,6 +198,12 @@ public final class ClientCore implements Session.Handler {
   @Override
   public CompletionStage<JsonPayload> onRequest(InboundRequest request) {
     try {
+      ServerRequestHandler handler = config.serverRequests();
+      if (handler != null && !request.method().equals("ping")) {
+        OutboundCalls.Call call = calls.attribute(request.context().relatedRequest());
+        return handler.handle(new Asked(request.method(), request.params(), call == null ? null : call.options().tag(),
+            request.context()));
+      }
       return CompletableFuture.completedFuture(JsonPayload.of(inputs.resolve(request.method(), request.params())));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
@@ -197,10 +214,24 @@ public final class ClientCore implements Session.Handler {
   public void onNotification(JsonRpcNotification notification, TransportContext context) {
     if (notification.method().equals("notifications/subscriptions/acknowledged")) {
       acknowledge(notification.params());
-    } else {
-      notifications.dispatch(notification);
+      return;
     }
+    OutboundCalls.Call call = calls.find(context.relatedRequest());
+    Consumer<JsonRpcNotification> own = call == null ? null : call.options().onNotification();
+    if (own != null && !notification.method().equals("notifications/progress")) {
+      try {
+        own.accept(notification);
+      } catch (RuntimeException e) {
+        log.warn("A call's notification listener failed", e);
+      }
+      return;
+    }
+    notifications.dispatch(notification);
   }
+
+  /** A server's request as the {@link ServerRequestHandler} sees it. */
+  private record Asked(String method, @Nullable JsonPayload params, @Nullable Object callTag,
+      TransportContext transport) implements ServerRequest {}
 
   private void acknowledge(@Nullable JsonPayload params) {
     if (params == null) {
@@ -220,8 +251,9 @@ public final class ClientCore implements Session.Handler {
 
   private CompletionStage<JsonPayload> send(McpRequest request, RequestOptions options, InFlight inFlight) {
     Negotiated current = negotiated;
+    boolean modern = current != null && current.modern();
     CallOptions call = CallOptions.of(request.timeout() != null ? request.timeout() : config.requestTimeout());
-    Meta extra = current != null && current.modern() ? modernMeta() : Meta.empty();
+    Meta extra = requestMeta(options, modern);
     var listener = options.onProgress();
     if (listener != null) {
       long token = progressTokens.incrementAndGet();
@@ -230,20 +262,64 @@ public final class ClientCore implements Session.Handler {
           progress -> listener.accept(progress.as(ProgressNotificationParams.class)), config.maxTimeout());
     }
     JsonPayload params = extra.isEmpty() ? request.params() : withMeta(request.params(), extra);
-    if (current != null && current.modern()) {
+    OutboundCalls.Call info = new OutboundCalls.Call(options);
+    if (modern) {
       // The rounds are chained futures: without this, cancelling the stage would not reach the request on the wire.
       InFlight attempt = inFlight.attempt();
-      return attempt.cancellable(rounds(request.method(), params, call, 1, attempt));
+      return attempt.cancellable(rounds(request.method(), params, call, 1, attempt, info));
     }
     CallOptions legacyCall = call;
-    return inFlight.track(() -> session.request(request.method(), params, legacyCall));
+    return inFlight.track(() -> tracked(request.method(), params, legacyCall, info));
   }
 
-  /** Sends a modern request, answering {@code input_required} results and retrying until the result is final. */
+  /** Sends one request of a call, known by its id to the call while it is on the wire. */
+  private CompletableFuture<JsonPayload> tracked(
+      String method, @Nullable JsonPayload params, CallOptions call, OutboundCalls.Call info) {
+    AtomicReference<RequestId> sentAs = new AtomicReference<>();
+    CompletableFuture<JsonPayload> request = session.request(method, params, call.withIdListener(id -> {
+      sentAs.set(id);
+      calls.put(id, info);
+    }));
+    request.whenComplete((result, failure) -> calls.remove(sentAs.get(), info));
+    return request;
+  }
+
+  /**
+   * The {@code _meta} entries the client adds to a request: the call's own (less a progress token, which the
+   * client assigns), and on a modern server what that era requires, unless the call gave it; a legacy server gets
+   * none of the modern entries, which would make a dual-era server take the request for a modern one.
+   */
+  private Meta requestMeta(RequestOptions options, boolean modern) {
+    Meta given = options.meta().with(Meta.PROGRESS_TOKEN, null);
+    if (!modern) {
+      return given.with(Meta.PROTOCOL_VERSION, null).with(Meta.CLIENT_INFO, null)
+          .with(Meta.CLIENT_CAPABILITIES, null).with(Meta.LOG_LEVEL, null);
+    }
+    Meta meta = given.with(Meta.PROTOCOL_VERSION, negotiated().version().id());
+    if (options.capabilities() != null) {
+      meta = meta.with(Meta.CLIENT_CAPABILITIES, options.capabilities());
+    } else if (given.get(Meta.CLIENT_CAPABILITIES) == null) {
+      meta = meta.with(Meta.CLIENT_CAPABILITIES, config.capabilities());
+    }
+    if (given.get(Meta.CLIENT_INFO) == null) {
+      meta = meta.with(Meta.CLIENT_INFO, config.info());
+    }
+    LoggingLevel level = logLevel;
+    if (given.get(Meta.LOG_LEVEL) == null && level != null) {
+      meta = meta.with(Meta.LOG_LEVEL, level.id());
+    }
+    return meta;
+  }
+
+  /**
+   * Sends a modern request, answering {@code input_required} results and retrying until the result is final (or
+   * handing the first one back, if the call passes them through).
+   */
   private CompletableFuture<JsonPayload> rounds(
-      String method, @Nullable JsonPayload params, CallOptions call, int round, InFlight inFlight) {
-    return inFlight.track(() -> session.request(method, params, call)).thenCompose(result -> {
-      if (!"input_required".equals(result.memberText("resultType"))) {
+      String method, @Nullable JsonPayload params, CallOptions call, int round, InFlight inFlight,
+      OutboundCalls.Call info) {
+    return inFlight.track(() -> tracked(method, params, call, info)).thenCompose(result -> {
+      if (!"input_required".equals(result.memberText("resultType")) || info.options().passesThroughInputRequired()) {
         return CompletableFuture.completedFuture(result);
       }
       if (round >= config.maxInputRounds()) {
@@ -251,9 +327,32 @@ public final class ClientCore implements Session.Handler {
             "The server still asked for input after " + round + " rounds of " + method));
       }
       InputRequiredResult asked = bind(method, result, InputRequiredResult.class);
-      return CompletableFuture.supplyAsync(() -> answer(asked), config.executor())
-          .thenCompose(answers ->
-              rounds(method, retry(params, answers, asked.requestState()), call, round + 1, inFlight));
+      return answers(asked, info).thenCompose(answers ->
+          rounds(method, retry(params, answers, asked.requestState()), call, round + 1, inFlight, info));
+    });
+  }
+
+  /** The answers to a round's input requests: from the {@link ServerRequestHandler} if there is one. */
+  private CompletableFuture<ObjectNode> answers(InputRequiredResult asked, OutboundCalls.Call info) {
+    ServerRequestHandler handler = config.serverRequests();
+    if (handler == null) {
+      return CompletableFuture.supplyAsync(() -> answer(asked), config.executor());
+    }
+    Map<String, InputRequest> requests = asked.inputRequests() == null ? Map.of() : asked.inputRequests();
+    Map<String, CompletableFuture<JsonPayload>> pending = new LinkedHashMap<>();
+    requests.forEach((key, request) -> {
+      JsonNode params = request.params();
+      try {
+        pending.put(key, handler.handle(new Asked(request.method(), params == null ? null : JsonPayload.of(params),
+            info.options().tag(), TransportContext.empty())).toCompletableFuture());
+      } catch (RuntimeException e) {
+        pending.put(key, CompletableFuture.failedFuture(e));
+      }
+    });
+    return CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
+      ObjectNode answers = Json.MAPPER.createObjectNode();
+      pending.forEach((key, answer) -> answers.set(key, answer.join().tree()));
+      return answers;
     });
   }
 
@@ -269,14 +368,8 @@ public final class ClientCore implements Session.Handler {
   }
 
   private static JsonPayload retry(@Nullable JsonPayload params, ObjectNode answers, @Nullable String state) {
-    ObjectNode next = params == null ? Json.MAPPER.createObjectNode() : params.tree().deepCopy();
-    next.set("inputResponses", answers);
-    if (state != null) {
-      next.put("requestState", state);
-    } else {
-      next.remove("requestState");
-    }
-    return JsonPayload.of(next);
+    JsonPayload base = params == null ? JsonPayload.of(Json.MAPPER.createObjectNode()) : params;
+    return base.withMember("inputResponses", answers).withMember("requestState", state);
   }
 
   private CompletableFuture<Negotiated> initialize() {
@@ -299,7 +392,7 @@ public final class ClientCore implements Session.Handler {
 
   private CompletableFuture<Negotiated> discover() {
     ProtocolVersion version = ProtocolVersion.latest();
-    JsonPayload params = withMeta(null, modernMeta(version));
+    JsonPayload params = withMeta(null, discoveryMeta(version));
     return session.request("server/discover", params, CallOptions.of(config.discoveryTimeout()))
         .thenCompose(payload -> {
           DiscoverResult result = bind("server/discover", payload, DiscoverResult.class);
@@ -314,32 +407,34 @@ public final class ClientCore implements Session.Handler {
   }
 
   private Meta modernMeta() {
-    Meta meta = modernMeta(negotiated().version());
-    LoggingLevel level = logLevel;
-    return level == null ? meta : meta.with(Meta.LOG_LEVEL, level.id());
+    return requestMeta(RequestOptions.defaults(), true);
   }
 
-  private Meta modernMeta(ProtocolVersion version) {
+  private Meta discoveryMeta(ProtocolVersion version) {
     return Meta.empty()
         .with(Meta.PROTOCOL_VERSION, version.id())
         .with(Meta.CLIENT_INFO, config.info())
         .with(Meta.CLIENT_CAPABILITIES, config.capabilities());
   }
 
-  /** {@code params} with {@code extra} merged into its {@code _meta}. */
+  /**
+   * {@code params} with {@code extra} merged into its {@code _meta}. Only {@code _meta} is read; the other members
+   * of raw parameters are copied as they are.
+   */
   private static JsonPayload withMeta(@Nullable JsonPayload params, Meta extra) {
-    ObjectNode tree;
     if (params == null) {
-      tree = Json.MAPPER.createObjectNode();
-    } else if (params.tree() instanceof ObjectNode object) {
-      tree = object.deepCopy();
-    } else {
+      ObjectNode tree = Json.MAPPER.createObjectNode();
+      extra.entries().forEach(tree.putObject("_meta")::set);
+      return JsonPayload.of(tree);
+    }
+    if (!params.isObject()) {
       throw McpException.invalidParams("Invalid params: must be a JSON object");
     }
-    JsonNode existing = tree.get("_meta");
-    ObjectNode meta = existing instanceof ObjectNode object ? object : tree.putObject("_meta");
+    JsonPayload existing = params.member("_meta");
+    ObjectNode meta = existing != null && existing.tree() instanceof ObjectNode object
+        ? object.deepCopy() : Json.MAPPER.createObjectNode();
     extra.entries().forEach(meta::set);
-    return JsonPayload.of(tree);
+    return params.withMember("_meta", meta);
   }
 
   private SessionInfo sessionInfo() {

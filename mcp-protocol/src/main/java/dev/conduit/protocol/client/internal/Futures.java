@@ -41,7 +41,7 @@ public final class Futures {
       if (cause instanceof McpException mcp) {
         throw mcp;
       }
-      throw new McpException(ErrorCodes.INTERNAL_ERROR, "The call failed: " + cause, null, cause);
+      throw new McpException(ErrorCodes.INTERNAL_ERROR, "The call failed", null, cause);
     }
   }
 }

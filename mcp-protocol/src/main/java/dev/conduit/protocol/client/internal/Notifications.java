@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * @param onPromptsChanged the prompt list changed
  * @param onResourceUpdated a subscribed resource changed (its URI)
  * @param onElicitationComplete a URL-mode elicitation finished (its id)
+ * @param onAny every notification, raw, after the listeners above
  */
 public record Notifications(
     List<Consumer<LoggingMessageNotificationParams>> onLog,
@@ -29,7 +30,8 @@ public record Notifications(
     List<Runnable> onResourcesChanged,
     List<Runnable> onPromptsChanged,
     List<Consumer<String>> onResourceUpdated,
-    List<Consumer<String>> onElicitationComplete) {
+    List<Consumer<String>> onElicitationComplete,
+    List<Consumer<JsonRpcNotification>> onAny) {
 
   private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
@@ -49,6 +51,7 @@ public record Notifications(
     } catch (IllegalArgumentException e) {
       log.debug("Ignoring malformed {}: {}", notification.method(), e.getMessage());
     }
+    each(onAny, notification);
   }
 
   private static <T> T bind(@Nullable JsonPayload params, Class<T> type) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conduit.protocol.McpException;
 import dev.conduit.protocol.ProtocolVersion;
 import dev.conduit.protocol.interceptor.McpRequest;
-import dev.conduit.protocol.internal.CallOptions;
 import dev.conduit.protocol.internal.InboundRequest;
 import dev.conduit.protocol.jsonrpc.ErrorCodes;
 import dev.conduit.protocol.jsonrpc.JsonPayload;
@@ -15,27 +14,30 @@ import dev.conduit.protocol.schema.ClientCapabilities;
 import dev.conduit.protocol.schema.CreateMessageRequestParams;
 import dev.conduit.protocol.schema.CreateMessageResult;
 import dev.conduit.protocol.schema.ElicitRequestParams;
-import dev.conduit.protocol.schema.ElicitRequestURLParams;
 import dev.conduit.protocol.schema.ElicitResult;
 import dev.conduit.protocol.schema.Implementation;
 import dev.conduit.protocol.schema.InputRequest;
 import dev.conduit.protocol.schema.ListRootsResult;
 import dev.conduit.protocol.schema.LoggingLevel;
+import dev.conduit.protocol.schema.Meta;
+import dev.conduit.protocol.schema.ProgressToken;
 import dev.conduit.protocol.schema.Root;
 import dev.conduit.protocol.server.RequestContext;
+import dev.conduit.protocol.server.ServerSession;
 import dev.conduit.protocol.transport.TransportContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link RequestContext} of one request. Asking for client input sends real requests on a legacy connection, and
- * goes through the {@link InputRound} on a modern request.
+ * The {@link RequestContext} of one request. Asking for client input sends real requests on a legacy connection; on
+ * a modern request a blocking handler goes through the {@link InputRound} (and runs again), an asynchronous one
+ * through its {@link HeldCall} (and is held open).
  */
 final class ContextImpl implements RequestContext {
 
@@ -44,6 +46,9 @@ final class ContextImpl implements RequestContext {
   private final McpRequest request;
   private final RequestScope scope;
   private final @Nullable InputRound round;
+  private final InputQuestions questions;
+  private volatile @Nullable HeldCall held;
+  private @Nullable Meta meta;
 
   ContextImpl(
       ServerConnection connection, InboundRequest inbound, McpRequest request, RequestScope scope,
@@ -53,6 +58,12 @@ final class ContextImpl implements RequestContext {
     this.request = request;
     this.scope = scope;
     this.round = round;
+    this.questions = new InputQuestions(scope);
+  }
+
+  /** Makes this the context of an asynchronous call held across modern input rounds. */
+  void hold(HeldCall call) {
+    this.held = call;
   }
 
   @Override
@@ -86,38 +97,83 @@ final class ContextImpl implements RequestContext {
   }
 
   @Override
+  public ServerSession session() {
+    return connection;
+  }
+
+  @Override
+  public Meta meta() {
+    Meta known = meta;
+    if (known == null) {
+      JsonPayload member = inbound.params() == null ? null : inbound.params().member("_meta");
+      known = member == null ? Meta.empty() : member.as(Meta.class);
+      meta = known;
+    }
+    return known;
+  }
+
+  @Override
+  public @Nullable ProgressToken progressToken() {
+    RoundTarget target = target();
+    return target == null ? null : target.scope().progressToken();
+  }
+
+  @Override
   public @Nullable Object attribute(String name) {
     return request.attribute(name);
   }
 
+  /** Where notifications about this request go now; {@code null} when the client waits on no round of it. */
+  private @Nullable RoundTarget target() {
+    HeldCall call = held;
+    return call == null ? new RoundTarget(connection, inbound.id(), scope) : call.target();
+  }
+
   @Override
   public void progress(double progress, @Nullable Double total, @Nullable String message) {
-    if (scope.progressToken() == null) {
+    RoundTarget target = target();
+    ProgressToken token = target == null ? null : target.scope().progressToken();
+    if (token == null) {
       return;
     }
     ObjectNode params = Json.MAPPER.createObjectNode();
-    params.set("progressToken", Json.MAPPER.valueToTree(scope.progressToken()));
+    params.set("progressToken", Json.MAPPER.valueToTree(token));
     params.put("progress", progress);
     if (total != null) {
       params.put("total", total);
     }
-    if (message != null && scope.version().supports(ProtocolVersion.Feature.PROGRESS_MESSAGE)) {
+    if (message != null && target.scope().version().supports(ProtocolVersion.Feature.PROGRESS_MESSAGE)) {
       params.put("message", message);
     }
-    connection.notifyFor(inbound.id(), "notifications/progress", params);
+    target.connection().notifyFor(target.requestId(), "notifications/progress", params);
   }
 
   @Override
   public void log(LoggingLevel level, Object data) {
-    LoggingLevel threshold = scope.modern() ? scope.logLevel() : connection.logLevel();
-    if (scope.modern() && threshold == null || threshold != null && !level.isAtLeast(threshold)) {
+    log(level, null, data);
+  }
+
+  @Override
+  public void log(LoggingLevel level, @Nullable String logger, Object data) {
+    RoundTarget target = target();
+    if (target == null) {
       return;
     }
-    ObjectNode params = Json.MAPPER.createObjectNode();
-    params.put("level", level.id());
-    params.put("logger", connection.server().info().name());
-    params.set("data", Json.MAPPER.valueToTree(data));
-    connection.notifyFor(inbound.id(), "notifications/message", params);
+    RequestScope current = target.scope();
+    LoggingLevel threshold = current.modern() ? current.logLevel() : target.connection().logLevel();
+    if (current.modern() && threshold == null || threshold != null && !level.isAtLeast(threshold)) {
+      return;
+    }
+    target.connection().notifyFor(target.requestId(), "notifications/message",
+        ServerConnection.logParams(level, logger != null ? logger : connection.server().info().name(), data));
+  }
+
+  @Override
+  public void notify(String method, @Nullable Object params) {
+    RoundTarget target = target();
+    if (target != null) {
+      target.connection().notifyFor(target.requestId(), method, params);
+    }
   }
 
   @Override
@@ -132,47 +188,17 @@ final class ContextImpl implements RequestContext {
 
   @Override
   public ElicitResult elicit(ElicitRequestParams params) {
-    ClientCapabilities caps = scope.clientCapabilities();
-    ProtocolVersion version = scope.version();
-    if (params instanceof ElicitRequestURLParams url) {
-      if (!caps.supportsUrlElicitation() || !version.supports(ProtocolVersion.Feature.URL_ELICITATION)) {
-        throw missingCapability("URL elicitation", "elicitation", "url");
-      }
-      params = withElicitationId(url);
-    } else if (!caps.supportsFormElicitation() || !version.supports(ProtocolVersion.Feature.ELICITATION)) {
-      throw missingCapability("elicitation", "elicitation", "form");
-    }
-    return ask("elicitation", InputRequest.elicitation(params), ElicitResult.class);
-  }
-
-  // 2025-11-25 requires an id on URL elicitations (the client reports completion by it); 2026-07-28 dropped it.
-  private ElicitRequestParams withElicitationId(ElicitRequestURLParams url) {
-    boolean needsId = scope.version().supports(ProtocolVersion.Feature.ELICITATION_COMPLETE_NOTIFICATION);
-    if (!needsId || url.elicitationId() != null) {
-      return url;
-    }
-    return new ElicitRequestURLParams(url.mode(), url.message(), UUID.randomUUID().toString(), url.url(), url.task(),
-        url.meta(), url.additionalFields());
+    return ask("elicitation", questions.elicitation(params), ElicitResult.class);
   }
 
   @Override
   public CreateMessageResult sample(CreateMessageRequestParams params) {
-    ClientCapabilities caps = scope.clientCapabilities();
-    boolean tools = params.tools() != null;
-    if (!caps.hasSampling()
-        || tools && (!caps.supportsSamplingTools() || !scope.version().supports(ProtocolVersion.Feature.SAMPLING_TOOLS))) {
-      throw missingCapability(params.tools() != null ? "sampling with tools" : "sampling", "sampling",
-          params.tools() != null ? "tools" : null);
-    }
-    return ask("sampling", InputRequest.sampling(params), CreateMessageResult.class);
+    return ask("sampling", questions.sampling(params), CreateMessageResult.class);
   }
 
   @Override
   public List<Root> roots() {
-    if (!scope.clientCapabilities().hasRoots()) {
-      throw missingCapability("roots", "roots", null);
-    }
-    return ask("roots", InputRequest.listRoots(), ListRootsResult.class).roots();
+    return ask("roots", questions.roots(), ListRootsResult.class).roots();
   }
 
   @Override
@@ -198,6 +224,28 @@ final class ContextImpl implements RequestContext {
     Map<String, JsonNode> answers = new LinkedHashMap<>();
     pending.forEach((key, future) -> answers.put(key, await(future).tree()));
     return answers;
+  }
+
+  @Override
+  public CompletionStage<JsonPayload> requestInputAsync(InputRequest request) {
+    InputRequest question;
+    try {
+      question = questions.check(request);
+    } catch (McpException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    if (!scope.modern()) {
+      CompletableFuture<JsonPayload> answer = send(question);
+      onCancel(() -> answer.cancel(true));
+      return answer;
+    }
+    HeldCall call = held;
+    if (call == null) {
+      return CompletableFuture.failedFuture(new McpException(ErrorCodes.INTERNAL_ERROR,
+          "A blocking handler of " + inbound.method() + " asks for input with elicit(), sample(), roots() or"
+              + " requestInputs() on a 2026-07-28 request; requestInputAsync() needs an asynchronous handler"));
+    }
+    return call.ask(question);
   }
 
   private <T> T ask(String kind, InputRequest question, Class<T> answerType) {
@@ -237,9 +285,7 @@ final class ContextImpl implements RequestContext {
 
   private CompletableFuture<JsonPayload> send(InputRequest question) {
     JsonNode params = question.params();
-    return connection.requestFor(
-        inbound.id(), question.method(), params == null ? null : JsonPayload.of(params),
-        CallOptions.of(connection.server().config().clientRequestTimeout()));
+    return connection.requestFor(inbound.id(), question.method(), params == null ? null : JsonPayload.of(params));
   }
 
   private JsonPayload await(CompletableFuture<JsonPayload> answer) {
@@ -255,17 +301,5 @@ final class ContextImpl implements RequestContext {
       }
       throw new McpException(ErrorCodes.INTERNAL_ERROR, "Asking the client failed", null, e.getCause());
     }
-  }
-
-  private static McpException missingCapability(String what, String capability, @Nullable String mode) {
-    ObjectNode required = Json.MAPPER.createObjectNode();
-    ObjectNode detail = required.putObject(capability);
-    if (mode != null) {
-      detail.putObject(mode);
-    }
-    ObjectNode data = Json.MAPPER.createObjectNode();
-    data.set("requiredCapabilities", required);
-    return new McpException(ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
-        "The client does not support " + what, data);
   }
 }

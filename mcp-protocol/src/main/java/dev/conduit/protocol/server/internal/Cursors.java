@@ -7,12 +7,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Server-side pagination: slices a list into pages and encodes the position as an opaque cursor. A client must not
- * parse a cursor; an unreadable one is an invalid-params error.
+ * Server-side pagination: a page of a {@link Catalog}, and an opaque cursor that names the last item the client has
+ * seen (its sequence number), so that pages stay right while the list changes. A client must not parse a cursor; an
+ * unreadable one is an invalid-params error.
  */
 final class Cursors {
 
-  private static final String PREFIX = "offset:";
+  private static final String PREFIX = "after:";
 
   private Cursors() {}
 
@@ -24,26 +25,22 @@ final class Cursors {
    */
   record Page<T>(List<T> items, @Nullable String nextCursor) {}
 
-  static <T> Page<T> page(List<T> all, @Nullable String cursor, int pageSize) {
-    int from = cursor == null ? 0 : decode(cursor);
-    if (from > all.size()) {
-      throw McpException.invalidParams("Invalid cursor: past the end of the list");
-    }
-    int to = Math.min(all.size(), from + pageSize);
-    return new Page<>(all.subList(from, to), to < all.size() ? encode(to) : null);
+  static <T> Page<T> page(Catalog<T> all, @Nullable String cursor, int pageSize) {
+    Catalog.Page<T> page = all.page(cursor == null ? -1 : decode(cursor), pageSize);
+    return new Page<>(page.items(), page.last() == null ? null : encode(page.last()));
   }
 
-  private static String encode(int offset) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
+  private static String encode(long after) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + after).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static int decode(String cursor) {
+  private static long decode(String cursor) {
     try {
       String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
       if (text.startsWith(PREFIX)) {
-        int offset = Integer.parseInt(text.substring(PREFIX.length()));
-        if (offset >= 0) {
-          return offset;
+        long after = Long.parseLong(text.substring(PREFIX.length()));
+        if (after >= 0) {
+          return after;
         }
       }
     } catch (IllegalArgumentException e) {

@@ -14,10 +14,13 @@ import dev.conduit.protocol.schema.Meta;
 import dev.conduit.protocol.schema.PromptArgument;
 import dev.conduit.protocol.schema.ReadResourceRequestParams;
 import dev.conduit.protocol.schema.ReadResourceResult;
+import dev.conduit.protocol.schema.ServerCapabilities;
 import dev.conduit.protocol.schema.SubscriptionFilter;
 import dev.conduit.protocol.schema.SubscriptionsListenRequestParams;
 import dev.conduit.protocol.schema.SubscriptionsListenResult;
+import dev.conduit.protocol.server.ListKind;
 import dev.conduit.protocol.server.RequestContext;
+import dev.conduit.protocol.server.RequestHandler;
 import dev.conduit.protocol.transport.TransportContext;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -37,6 +40,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Features {
 
+  private static final JsonPayload EMPTY_PARAMS = JsonPayload.ofJson("{}");
+
   private final ServerState server;
   private final ServerConnection connection;
   private final ToolCalls tools;
@@ -49,7 +54,7 @@ final class Features {
 
   Object callTool(McpRequest request, InboundRequest inbound, RequestScope scope) {
     CallToolRequestParams params = request.params(CallToolRequestParams.class);
-    Registry.ToolEntry tool = server.registry().tool(params.name());
+    Registry.ToolEntry tool = server.registry().snapshot().tools().get(params.name());
     if (tool == null) {
       throw McpException.invalidParams("Unknown tool: " + params.name());
     }
@@ -60,12 +65,13 @@ final class Features {
   Object readResource(McpRequest request, InboundRequest inbound, RequestScope scope) {
     ReadResourceRequestParams params = request.params(ReadResourceRequestParams.class);
     String uri = params.uri();
-    Registry.ResourceEntry resource = server.registry().resource(uri);
+    Registry.Snapshot features = server.registry().snapshot();
+    Registry.ResourceEntry resource = features.resources().get(uri);
     if (resource != null) {
       return inRounds(request, inbound, scope, params.inputResponses(), params.requestState(),
           context -> run(() -> resource.handler().read(uri, context)));
     }
-    for (Registry.TemplateEntry template : server.registry().templateEntries()) {
+    for (Registry.TemplateEntry template : features.templates().values()) {
       Map<String, String> variables = template.matcher().match(uri);
       if (variables != null) {
         return inRounds(request, inbound, scope, params.inputResponses(), params.requestState(),
@@ -80,7 +86,7 @@ final class Features {
 
   Object getPrompt(McpRequest request, InboundRequest inbound, RequestScope scope) {
     GetPromptRequestParams params = request.params(GetPromptRequestParams.class);
-    Registry.PromptEntry prompt = server.registry().prompt(params.name());
+    Registry.PromptEntry prompt = server.registry().snapshot().prompts().get(params.name());
     if (prompt == null) {
       throw McpException.invalidParams("Unknown prompt: " + params.name());
     }
@@ -100,12 +106,13 @@ final class Features {
     SubscriptionsListenRequestParams params = request.params(SubscriptionsListenRequestParams.class);
     SubscriptionFilter wanted = params.notifications();
     Set<ListKind> kinds = EnumSet.noneOf(ListKind.class);
-    Registry registry = server.registry();
-    boolean tools = Boolean.TRUE.equals(wanted.toolsListChanged()) && registry.hasTools();
-    boolean prompts = Boolean.TRUE.equals(wanted.promptsListChanged()) && registry.hasPrompts();
-    boolean resources = Boolean.TRUE.equals(wanted.resourcesListChanged()) && registry.hasResources();
-    List<String> uris =
-        wanted.resourceSubscriptions() != null && registry.hasResources() ? wanted.resourceSubscriptions() : null;
+    // What the server declared, not what it holds now: a gateway declares lists its upstreams fill in later.
+    ServerCapabilities declared = server.capabilities();
+    boolean tools = Boolean.TRUE.equals(wanted.toolsListChanged()) && declared.notifiesToolsChanges();
+    boolean prompts = Boolean.TRUE.equals(wanted.promptsListChanged()) && declared.notifiesPromptsChanges();
+    boolean resources = Boolean.TRUE.equals(wanted.resourcesListChanged()) && declared.notifiesResourcesChanges();
+    List<String> uris = wanted.resourceSubscriptions() != null && declared.supportsResourceSubscriptions()
+        ? wanted.resourceSubscriptions() : null;
     if (tools) {
       kinds.add(ListKind.TOOLS);
     }
@@ -125,15 +132,62 @@ final class Features {
     CompletableFuture<JsonPayload> result = new CompletableFuture<>();
     ServerConnection.Listen listen =
         connection.new Listen(inbound.id(), kinds, uris == null ? Set.of() : Set.copyOf(uris), result, closing);
-    connection.listens().put(inbound.id(), listen);
+    listen.open();
     inbound.cancellation().onCancel(() -> {
-      connection.listens().remove(inbound.id(), listen);
+      listen.forget();
       result.cancel(false);
     });
     var acknowledged = Json.MAPPER.createObjectNode();
     acknowledged.set("notifications", Json.MAPPER.valueToTree(honoured));
     listen.send("notifications/subscriptions/acknowledged", acknowledged);
     return result;
+  }
+
+  /**
+   * Runs an asynchronous handler. Its stage is cancelled with the request. On a modern request the call may be held
+   * across input rounds: a retry whose {@code requestState} this server issued for a held call resumes that call
+   * instead of running the handler again.
+   */
+  CompletionStage<JsonPayload> raw(
+      RequestHandler handler, McpRequest request, InboundRequest inbound, RequestScope scope) {
+    JsonPayload params = request.params() == null ? EMPTY_PARAMS : request.params();
+    if (scope.modern()) {
+      String state = params.memberText("requestState");
+      HeldRounds.Ticket ticket = state == null ? null : server.heldRounds().read(state);
+      if (ticket != null) {
+        HeldCall call = server.heldRounds().find(ticket);
+        JsonPayload answers = params.member("inputResponses");
+        return call.resume(ticket.round(), binding(request, inbound.context()),
+            answers == null ? null : answers.tree(), new RoundTarget(connection, inbound.id(), scope),
+            inbound.cancellation());
+      }
+    }
+    ContextImpl context = new ContextImpl(connection, inbound, request, scope, null);
+    CompletableFuture<JsonPayload> response = scope.modern() ? new CompletableFuture<>() : null;
+    HeldCall call = null;
+    if (response != null) {
+      call = new HeldCall(server.heldRounds(), () -> binding(request, inbound.context()), inbound.cancellation(),
+          response, new RoundTarget(connection, inbound.id(), scope));
+      context.hold(call);
+    }
+    CompletionStage<JsonPayload> stage;
+    try {
+      stage = handler.handle(params, context);
+      if (stage == null) {
+        stage = CompletableFuture.failedFuture(new IllegalStateException("The handler of " + request.method()
+            + " returned no stage"));
+      }
+    } catch (RuntimeException e) {
+      stage = CompletableFuture.failedFuture(e);
+    }
+    CompletionStage<JsonPayload> result = stage;
+    inbound.cancellation().onCancel(() -> result.toCompletableFuture().cancel(true));
+    if (call == null) {
+      return result;
+    }
+    call.handler(result);
+    result.whenComplete(call::finish);
+    return response;
   }
 
   /**

@@ -5,21 +5,20 @@ import dev.conduit.protocol.schema.Resource;
 import dev.conduit.protocol.schema.ResourceTemplate;
 import dev.conduit.protocol.schema.Tool;
 import dev.conduit.protocol.server.CompletionHandler;
+import dev.conduit.protocol.server.ListKind;
 import dev.conduit.protocol.server.PromptHandler;
 import dev.conduit.protocol.server.ResourceHandler;
 import dev.conduit.protocol.server.ResourceTemplateHandler;
 import dev.conduit.protocol.server.ToolHandler;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.EnumSet;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a server offers. Reads are lock-free over immutable snapshots, which writers replace whole; listing order is
- * registration order, so pages are stable while nothing changes.
+ * What a server offers. Reads are lock-free over one immutable {@link Snapshot}, which writers replace whole: a
+ * request sees every list as it was at one moment, and a batch of changes lands all at once.
  */
 public final class Registry {
 
@@ -36,144 +35,160 @@ public final class Registry {
   /** A prompt with its handler. */
   public record PromptEntry(Prompt prompt, PromptHandler handler) {}
 
-  private volatile Map<String, ToolEntry> tools = Map.of();
-  private volatile Map<String, ResourceEntry> resources = Map.of();
-  private volatile Map<String, TemplateEntry> templates = Map.of();
-  private volatile Map<String, PromptEntry> prompts = Map.of();
-  private volatile Map<String, CompletionHandler> promptCompletions = Map.of();
-  private volatile Map<String, CompletionHandler> resourceCompletions = Map.of();
+  /** Everything registered at one moment. */
+  record Snapshot(
+      Catalog<ToolEntry> tools,
+      Catalog<ResourceEntry> resources,
+      Catalog<TemplateEntry> templates,
+      Catalog<PromptEntry> prompts,
+      Catalog<CompletionHandler> promptCompletions,
+      Catalog<CompletionHandler> resourceCompletions) {
 
-  /**
-   * Adds or replaces a tool.
-   *
-   * @throws IllegalArgumentException if a schema is not a usable JSON Schema
-   */
-  public synchronized void addTool(Tool tool, ToolHandler handler) {
-    Objects.requireNonNull(handler, "handler");
-    JsonSchemas input = JsonSchemas.compile(tool.inputSchema());
-    JsonSchemas output = tool.outputSchema() == null ? null : JsonSchemas.compile(tool.outputSchema());
-    tools = with(tools, tool.name(), new ToolEntry(tool, handler, input, output));
-  }
+    static final Snapshot EMPTY = new Snapshot(Catalog.empty(), Catalog.empty(), Catalog.empty(), Catalog.empty(),
+        Catalog.empty(), Catalog.empty());
 
-  public synchronized boolean removeTool(String name) {
-    Map<String, ToolEntry> before = tools;
-    tools = without(before, name);
-    return before.containsKey(name);
-  }
-
-  public synchronized void addResource(Resource resource, ResourceHandler handler) {
-    Objects.requireNonNull(handler, "handler");
-    resources = with(resources, resource.uri(), new ResourceEntry(resource, handler));
-  }
-
-  public synchronized boolean removeResource(String uri) {
-    Map<String, ResourceEntry> before = resources;
-    resources = without(before, uri);
-    return before.containsKey(uri);
-  }
-
-  /**
-   * Adds or replaces a resource template.
-   *
-   * @throws IllegalArgumentException if the URI template is malformed
-   */
-  public synchronized void addTemplate(ResourceTemplate template, ResourceTemplateHandler handler) {
-    Objects.requireNonNull(handler, "handler");
-    UriTemplate matcher = UriTemplate.parse(template.uriTemplate());
-    templates = with(templates, template.uriTemplate(), new TemplateEntry(template, matcher, handler));
-  }
-
-  public synchronized void addPrompt(Prompt prompt, PromptHandler handler) {
-    Objects.requireNonNull(handler, "handler");
-    prompts = with(prompts, prompt.name(), new PromptEntry(prompt, handler));
-  }
-
-  public synchronized boolean removePrompt(String name) {
-    Map<String, PromptEntry> before = prompts;
-    prompts = without(before, name);
-    return before.containsKey(name);
-  }
-
-  public synchronized void addPromptCompletion(String promptName, CompletionHandler handler) {
-    promptCompletions = with(promptCompletions, promptName, Objects.requireNonNull(handler, "handler"));
-  }
-
-  public synchronized void addResourceCompletion(String uriTemplate, CompletionHandler handler) {
-    resourceCompletions = with(resourceCompletions, uriTemplate, Objects.requireNonNull(handler, "handler"));
-  }
-
-  public @Nullable ToolEntry tool(String name) {
-    return tools.get(name);
-  }
-
-  public List<Tool> tools() {
-    return list(tools, ToolEntry::tool);
-  }
-
-  public @Nullable ResourceEntry resource(String uri) {
-    return resources.get(uri);
-  }
-
-  public List<Resource> resources() {
-    return list(resources, ResourceEntry::resource);
-  }
-
-  public List<TemplateEntry> templateEntries() {
-    return List.copyOf(templates.values());
-  }
-
-  public List<ResourceTemplate> templates() {
-    return list(templates, TemplateEntry::template);
-  }
-
-  public @Nullable PromptEntry prompt(String name) {
-    return prompts.get(name);
-  }
-
-  public List<Prompt> prompts() {
-    return list(prompts, PromptEntry::prompt);
-  }
-
-  public @Nullable CompletionHandler promptCompletion(String promptName) {
-    return promptCompletions.get(promptName);
-  }
-
-  public @Nullable CompletionHandler resourceCompletion(String uriTemplate) {
-    return resourceCompletions.get(uriTemplate);
-  }
-
-  public boolean hasTools() {
-    return !tools.isEmpty();
-  }
-
-  public boolean hasResources() {
-    return !resources.isEmpty() || !templates.isEmpty();
-  }
-
-  public boolean hasPrompts() {
-    return !prompts.isEmpty();
-  }
-
-  public boolean hasCompletions() {
-    return !promptCompletions.isEmpty() || !resourceCompletions.isEmpty() || hasPrompts() || !templates.isEmpty();
-  }
-
-  private static <V> Map<String, V> with(Map<String, V> map, String key, V value) {
-    Map<String, V> copy = new LinkedHashMap<>(map);
-    copy.put(key, value);
-    return Collections.unmodifiableMap(copy);
-  }
-
-  private static <V> Map<String, V> without(Map<String, V> map, String key) {
-    if (!map.containsKey(key)) {
-      return map;
+    boolean hasResources() {
+      return !resources.isEmpty() || !templates.isEmpty();
     }
-    Map<String, V> copy = new LinkedHashMap<>(map);
-    copy.remove(key);
-    return Collections.unmodifiableMap(copy);
+
+    boolean hasCompletions() {
+      return !promptCompletions.isEmpty() || !resourceCompletions.isEmpty() || !prompts.isEmpty()
+          || !templates.isEmpty();
+    }
   }
 
-  private static <V, T> List<T> list(Map<String, V> map, Function<V, T> item) {
-    return map.values().stream().map(item).toList();
+  private volatile Snapshot current = Snapshot.EMPTY;
+  private long nextNumber;
+
+  /** What is registered now. */
+  Snapshot snapshot() {
+    return current;
+  }
+
+  /**
+   * Applies a batch of changes at once: if one of them fails (a schema that does not compile, say), none applies.
+   *
+   * @return the lists that changed
+   */
+  public synchronized Set<ListKind> update(Consumer<Editor> changes) {
+    Editor editor = new Editor(current);
+    changes.accept(editor);
+    current = editor.snapshot;
+    return editor.changed;
+  }
+
+  /** Changes to apply together; see {@link #update}. */
+  public final class Editor {
+    private Snapshot snapshot;
+    private final Set<ListKind> changed = EnumSet.noneOf(ListKind.class);
+
+    private Editor(Snapshot snapshot) {
+      this.snapshot = snapshot;
+    }
+
+    /**
+     * Adds or replaces a tool.
+     *
+     * @throws IllegalArgumentException if a schema is not a usable JSON Schema
+     */
+    public void addTool(Tool tool, ToolHandler handler) {
+      Objects.requireNonNull(handler, "handler");
+      JsonSchemas input = JsonSchemas.compile(tool.inputSchema());
+      JsonSchemas output = tool.outputSchema() == null ? null : JsonSchemas.compile(tool.outputSchema());
+      Snapshot s = snapshot;
+      snapshot = new Snapshot(s.tools.with(tool.name(), new ToolEntry(tool, handler, input, output), nextNumber++),
+          s.resources, s.templates, s.prompts, s.promptCompletions, s.resourceCompletions);
+      changed.add(ListKind.TOOLS);
+    }
+
+    public boolean removeTool(String name) {
+      Snapshot s = snapshot;
+      if (!s.tools.contains(name)) {
+        return false;
+      }
+      snapshot = new Snapshot(s.tools.without(name), s.resources, s.templates, s.prompts, s.promptCompletions,
+          s.resourceCompletions);
+      changed.add(ListKind.TOOLS);
+      return true;
+    }
+
+    public void addResource(Resource resource, ResourceHandler handler) {
+      Objects.requireNonNull(handler, "handler");
+      Snapshot s = snapshot;
+      snapshot = new Snapshot(s.tools,
+          s.resources.with(resource.uri(), new ResourceEntry(resource, handler), nextNumber++), s.templates,
+          s.prompts, s.promptCompletions, s.resourceCompletions);
+      changed.add(ListKind.RESOURCES);
+    }
+
+    public boolean removeResource(String uri) {
+      Snapshot s = snapshot;
+      if (!s.resources.contains(uri)) {
+        return false;
+      }
+      snapshot = new Snapshot(s.tools, s.resources.without(uri), s.templates, s.prompts, s.promptCompletions,
+          s.resourceCompletions);
+      changed.add(ListKind.RESOURCES);
+      return true;
+    }
+
+    /**
+     * Adds or replaces a resource template.
+     *
+     * @throws IllegalArgumentException if the URI template is malformed
+     */
+    public void addTemplate(ResourceTemplate template, ResourceTemplateHandler handler) {
+      Objects.requireNonNull(handler, "handler");
+      UriTemplate matcher = UriTemplate.parse(template.uriTemplate());
+      Snapshot s = snapshot;
+      snapshot = new Snapshot(s.tools, s.resources,
+          s.templates.with(template.uriTemplate(), new TemplateEntry(template, matcher, handler), nextNumber++),
+          s.prompts, s.promptCompletions, s.resourceCompletions);
+      changed.add(ListKind.RESOURCES);
+    }
+
+    public boolean removeTemplate(String uriTemplate) {
+      Snapshot s = snapshot;
+      if (!s.templates.contains(uriTemplate)) {
+        return false;
+      }
+      snapshot = new Snapshot(s.tools, s.resources, s.templates.without(uriTemplate), s.prompts,
+          s.promptCompletions, s.resourceCompletions);
+      changed.add(ListKind.RESOURCES);
+      return true;
+    }
+
+    public void addPrompt(Prompt prompt, PromptHandler handler) {
+      Objects.requireNonNull(handler, "handler");
+      Snapshot s = snapshot;
+      snapshot = new Snapshot(s.tools, s.resources, s.templates,
+          s.prompts.with(prompt.name(), new PromptEntry(prompt, handler), nextNumber++), s.promptCompletions,
+          s.resourceCompletions);
+      changed.add(ListKind.PROMPTS);
+    }
+
+    public boolean removePrompt(String name) {
+      Snapshot s = snapshot;
+      if (!s.prompts.contains(name)) {
+        return false;
+      }
+      snapshot = new Snapshot(s.tools, s.resources, s.templates, s.prompts.without(name), s.promptCompletions,
+          s.resourceCompletions);
+      changed.add(ListKind.PROMPTS);
+      return true;
+    }
+
+    public void addPromptCompletion(String promptName, CompletionHandler handler) {
+      Snapshot s = snapshot;
+      snapshot = new Snapshot(s.tools, s.resources, s.templates, s.prompts,
+          s.promptCompletions.with(promptName, Objects.requireNonNull(handler, "handler"), nextNumber++),
+          s.resourceCompletions);
+    }
+
+    public void addResourceCompletion(String uriTemplate, CompletionHandler handler) {
+      Snapshot s = snapshot;
+      snapshot = new Snapshot(s.tools, s.resources, s.templates, s.prompts, s.promptCompletions,
+          s.resourceCompletions.with(uriTemplate, Objects.requireNonNull(handler, "handler"), nextNumber++));
+    }
   }
 }

@@ -20,10 +20,12 @@ import dev.conduit.protocol.schema.Implementation;
 import dev.conduit.protocol.schema.LoggingLevel;
 import dev.conduit.protocol.schema.Meta;
 import dev.conduit.protocol.schema.ProgressToken;
+import dev.conduit.protocol.server.ListKind;
 import dev.conduit.protocol.server.ServerSession;
 import dev.conduit.protocol.transport.McpTransport;
 import dev.conduit.protocol.transport.TransportContext;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +48,9 @@ final class ServerConnection implements ServerSession, Session.Handler {
   private static final Duration SHUTDOWN_DRAIN = Duration.ofSeconds(2);
 
   private final ServerState server;
+  private final String id;
   private final Session session;
+  private final Map<String, Object> attributes = new ConcurrentHashMap<>();
   private final ServerMethods methods;
   private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
   private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
@@ -60,6 +64,8 @@ final class ServerConnection implements ServerSession, Session.Handler {
 
   ServerConnection(ServerState server, McpTransport transport) {
     this.server = server;
+    String transportId = transport.sessionId();
+    this.id = transportId != null ? transportId : server.nextConnectionId();
     this.session = new Session(transport, this, server.config().executor());
     this.methods = new ServerMethods(server, this);
   }
@@ -99,12 +105,81 @@ final class ServerConnection implements ServerSession, Session.Handler {
     this.logLevel = level;
   }
 
-  Set<String> subscriptions() {
-    return subscriptions;
+  /** The client of this legacy session subscribed to {@code uri}. */
+  void subscribe(String uri) {
+    if (subscriptions.add(uri)) {
+      server.tell(listener -> listener.subscribed(this, uri));
+    }
+  }
+
+  /** The client of this legacy session unsubscribed from {@code uri}. */
+  void unsubscribe(String uri) {
+    if (subscriptions.remove(uri)) {
+      server.tell(listener -> listener.unsubscribed(this, uri));
+    }
   }
 
   Map<RequestId, Listen> listens() {
     return listens;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public Map<String, Object> attributes() {
+    return attributes;
+  }
+
+  @Override
+  public @Nullable ClientCapabilities clientCapabilities() {
+    Legacy state = legacy;
+    return state == null ? null : state.capabilities();
+  }
+
+  @Override
+  public void notify(String method, @Nullable Object params) {
+    session.notify(method, params == null ? null : JsonPayload.of(params), null);
+  }
+
+  @Override
+  public void log(LoggingLevel level, @Nullable String logger, Object data) {
+    LoggingLevel threshold = logLevel;
+    if (legacy == null || threshold != null && !level.isAtLeast(threshold)) {
+      return;
+    }
+    notifyFor(null, "notifications/message", logParams(level, logger != null ? logger : server.info().name(), data));
+  }
+
+  /** The params of a {@code notifications/message}. */
+  static ObjectNode logParams(LoggingLevel level, String logger, Object data) {
+    ObjectNode params = Json.MAPPER.createObjectNode();
+    params.put("level", level.id());
+    params.put("logger", logger);
+    params.set("data", data instanceof JsonPayload payload ? payload.tree() : Json.MAPPER.valueToTree(data));
+    return params;
+  }
+
+  @Override
+  public void notifyListChanged(ListKind kind) {
+    listChanged(kind);
+  }
+
+  @Override
+  public void notifyResourceUpdated(String uri) {
+    resourceUpdated(uri);
+  }
+
+  @Override
+  public CompletionStage<JsonPayload> request(String method, @Nullable Object params) {
+    if (legacy == null || stateless) {
+      return CompletableFuture.failedFuture(new McpException(ErrorCodes.INTERNAL_ERROR,
+          "This connection cannot carry requests to the client: it is not a legacy session"));
+    }
+    return session.request(method, params == null ? null : JsonPayload.of(params),
+        CallOptions.of(server.config().clientRequestTimeout()));
   }
 
   @Override
@@ -174,39 +249,41 @@ final class ServerConnection implements ServerSession, Session.Handler {
   public void onNotification(JsonRpcNotification notification, TransportContext context) {
     switch (notification.method()) {
       case "notifications/initialized" -> log.debug("Client finished initialization");
-      case "notifications/roots/list_changed", "notifications/progress" ->
-          log.debug("Ignoring {}", notification.method());
+      case "notifications/roots/list_changed" -> server.tell(listener -> listener.rootsListChanged(this));
+      case "notifications/progress" -> log.debug("Ignoring {}", notification.method());
       default -> log.debug("Ignoring unknown notification {}", notification.method());
     }
   }
 
   @Override
   public void onClose(@Nullable Throwable cause) {
-    listens.clear();
+    List.copyOf(listens.values()).forEach(Listen::forget);
+    List.copyOf(subscriptions).forEach(this::unsubscribe);
     if (cause != null) {
       log.debug("Connection lost", cause);
     }
+    server.tell(listener -> listener.closed(this));
+    attributes.clear();
     closeFuture.complete(null);
   }
 
-  /** Sends a notification that belongs to an inbound request. */
-  void notifyFor(@Nullable RequestId request, String method, @Nullable JsonNode params) {
+  /** Sends a notification that belongs to an inbound request: params a record, a JSON node, a map or a payload. */
+  void notifyFor(@Nullable RequestId request, String method, @Nullable Object params) {
     session.notify(method, params == null ? null : JsonPayload.of(params), request);
   }
 
   /** Sends a request to the client on behalf of an inbound request. */
-  CompletableFuture<JsonPayload> requestFor(
-      RequestId request, String method, @Nullable JsonPayload params, CallOptions options) {
-    return session.request(method, params, options.relatedTo(request));
+  CompletableFuture<JsonPayload> requestFor(RequestId request, String method, @Nullable JsonPayload params) {
+    return session.request(method, params, CallOptions.of(server.config().clientRequestTimeout()).relatedTo(request));
   }
 
   void listChanged(ListKind kind) {
     if (legacy != null) {
-      notifyFor(null, kind.notification, null);
+      notifyFor(null, kind.notification(), null);
     }
     for (Listen listen : listens.values()) {
       if (listen.wants(kind)) {
-        listen.send(kind.notification, Json.MAPPER.createObjectNode());
+        listen.send(kind.notification(), Json.MAPPER.createObjectNode());
       }
     }
   }
@@ -303,6 +380,19 @@ final class ServerConnection implements ServerSession, Session.Handler {
       this.closing = closing;
     }
 
+    /** Starts delivering to this stream. */
+    void open() {
+      listens.put(id, this);
+      resources.forEach(uri -> server.tell(listener -> listener.subscribed(ServerConnection.this, uri)));
+    }
+
+    /** Stops delivering to this stream, without answering it. */
+    void forget() {
+      if (listens.remove(id, this)) {
+        resources.forEach(uri -> server.tell(listener -> listener.unsubscribed(ServerConnection.this, uri)));
+      }
+    }
+
     boolean wants(ListKind kind) {
       return kinds.contains(kind);
     }
@@ -317,7 +407,7 @@ final class ServerConnection implements ServerSession, Session.Handler {
     }
 
     void end() {
-      listens.remove(id, this);
+      forget();
       result.complete(closing);
     }
   }

@@ -31,6 +31,7 @@ import dev.conduit.protocol.schema.SubscribeRequestParams;
 import dev.conduit.protocol.schema.Tool;
 import dev.conduit.protocol.schema.UnsubscribeRequestParams;
 import dev.conduit.protocol.server.CompletionHandler;
+import dev.conduit.protocol.server.RequestHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -53,6 +54,10 @@ final class ServerMethods {
 
   CompletionStage<JsonPayload> dispatch(McpRequest request, InboundRequest inbound, RequestScope scope) {
     try {
+      RequestHandler handler = server.config().handlerFor(request.method());
+      if (handler != null) {
+        return features.raw(handler, request, inbound, scope);
+      }
       if (request.method().equals("subscriptions/listen") && scope.modern()) {
         return features.listen(request, inbound);
       }
@@ -68,17 +73,17 @@ final class ServerMethods {
     String method = request.method();
     switch (method) {
       case "tools/list":
-        return listTools(request, scope);
+        return listTools(request);
       case "tools/call":
         return features.callTool(request, inbound, scope);
       case "resources/list":
-        return listResources(request, scope);
+        return listResources(request);
       case "resources/templates/list":
-        return listTemplates(request, scope);
+        return listTemplates(request);
       case "resources/read":
         return features.readResource(request, inbound, scope);
       case "prompts/list":
-        return listPrompts(request, scope);
+        return listPrompts(request);
       case "prompts/get":
         return features.getPrompt(request, inbound, scope);
       case "completion/complete":
@@ -107,10 +112,10 @@ final class ServerMethods {
         connection.logLevel(request.params(SetLevelRequestParams.class).level());
         return EmptyResult.instance();
       case "resources/subscribe":
-        connection.subscriptions().add(request.params(SubscribeRequestParams.class).uri());
+        connection.subscribe(request.params(SubscribeRequestParams.class).uri());
         return EmptyResult.instance();
       case "resources/unsubscribe":
-        connection.subscriptions().remove(request.params(UnsubscribeRequestParams.class).uri());
+        connection.unsubscribe(request.params(UnsubscribeRequestParams.class).uri());
         return EmptyResult.instance();
       default:
         throw McpException.methodNotFound(request.method());
@@ -133,47 +138,50 @@ final class ServerMethods {
         Map.of());
   }
 
-  private ListToolsResult listTools(McpRequest request, RequestScope scope) {
-    Cursors.Page<Tool> page = page(server.registry().tools(), request);
-    return new ListToolsResult(page.items(), page.nextCursor(), null, null, null, null, Map.of());
+  private ListToolsResult listTools(McpRequest request) {
+    Cursors.Page<Registry.ToolEntry> page = page(server.registry().snapshot().tools(), request);
+    List<Tool> tools = page.items().stream().map(Registry.ToolEntry::tool).toList();
+    return new ListToolsResult(tools, page.nextCursor(), null, null, null, null, Map.of());
   }
 
-  private ListResourcesResult listResources(McpRequest request, RequestScope scope) {
-    Cursors.Page<Resource> page = page(server.registry().resources(), request);
-    return new ListResourcesResult(page.items(), page.nextCursor(), null, null, null, null, Map.of());
+  private ListResourcesResult listResources(McpRequest request) {
+    Cursors.Page<Registry.ResourceEntry> page = page(server.registry().snapshot().resources(), request);
+    List<Resource> resources = page.items().stream().map(Registry.ResourceEntry::resource).toList();
+    return new ListResourcesResult(resources, page.nextCursor(), null, null, null, null, Map.of());
   }
 
-  private ListResourceTemplatesResult listTemplates(McpRequest request, RequestScope scope) {
-    Cursors.Page<ResourceTemplate> page = page(server.registry().templates(), request);
-    return new ListResourceTemplatesResult(
-        page.items(), page.nextCursor(), null, null, null, null, Map.of());
+  private ListResourceTemplatesResult listTemplates(McpRequest request) {
+    Cursors.Page<Registry.TemplateEntry> page = page(server.registry().snapshot().templates(), request);
+    List<ResourceTemplate> templates = page.items().stream().map(Registry.TemplateEntry::template).toList();
+    return new ListResourceTemplatesResult(templates, page.nextCursor(), null, null, null, null, Map.of());
   }
 
-  private ListPromptsResult listPrompts(McpRequest request, RequestScope scope) {
-    Cursors.Page<Prompt> page = page(server.registry().prompts(), request);
-    return new ListPromptsResult(page.items(), page.nextCursor(), null, null, null, null, Map.of());
+  private ListPromptsResult listPrompts(McpRequest request) {
+    Cursors.Page<Registry.PromptEntry> page = page(server.registry().snapshot().prompts(), request);
+    List<Prompt> prompts = page.items().stream().map(Registry.PromptEntry::prompt).toList();
+    return new ListPromptsResult(prompts, page.nextCursor(), null, null, null, null, Map.of());
   }
 
-  private <T> Cursors.Page<T> page(List<T> items, McpRequest request) {
+  private <T> Cursors.Page<T> page(Catalog<T> items, McpRequest request) {
     String cursor = request.params() == null ? null : request.params(PaginatedRequestParams.class).cursor();
     return Cursors.page(items, cursor, server.config().pageSize());
   }
 
   private CompleteResult complete(McpRequest request, InboundRequest inbound, RequestScope scope) {
     CompleteRequestParams params = request.params(CompleteRequestParams.class);
+    Registry.Snapshot registered = server.registry().snapshot();
     CompletionHandler handler;
     if (params.ref() instanceof PromptReference prompt) {
-      if (server.registry().prompt(prompt.name()) == null) {
+      if (!registered.prompts().contains(prompt.name())) {
         throw McpException.invalidParams("Unknown prompt: " + prompt.name());
       }
-      handler = server.registry().promptCompletion(prompt.name());
+      handler = registered.promptCompletions().get(prompt.name());
     } else {
       String template = ((ResourceTemplateReference) params.ref()).uri();
-      boolean known = server.registry().templates().stream().anyMatch(t -> t.uriTemplate().equals(template));
-      if (!known) {
+      if (!registered.templates().contains(template)) {
         throw McpException.invalidParams("Unknown resource template: " + template);
       }
-      handler = server.registry().resourceCompletion(template);
+      handler = registered.resourceCompletions().get(template);
     }
     if (handler == null) {
       return CompleteResult.of(List.of());
@@ -202,10 +210,37 @@ final class ServerMethods {
     };
   }
 
-  /** {@code result} as it is if it is in modern form already (it came from {@link #dispatch}), else in modern form. */
+  /**
+   * {@code result} as it is if it is in modern form already (it came from {@link #dispatch}, or from a server behind
+   * a bridge), else in modern form. A raw result is only looked at through its member index, and spliced.
+   */
   JsonPayload inModernForm(String method, JsonPayload result) {
+    if (result.isRaw()) {
+      return result.member("resultType") != null || !result.isObject() ? result : rawModernResult(result,
+          cacheable(method));
+    }
     JsonNode tree = result.tree();
     return tree.isObject() && !tree.has("resultType") ? modernResult(result, cacheable(method)) : result;
+  }
+
+  /** A raw result in modern form, its other members copied as they are. */
+  private JsonPayload rawModernResult(JsonPayload result, boolean cacheable) {
+    JsonPayload meta = result.member("_meta");
+    ObjectNode metaObject = meta != null && meta.tree() instanceof ObjectNode existing
+        ? existing.deepCopy() : Json.MAPPER.createObjectNode();
+    if (!metaObject.has(Meta.SERVER_INFO)) {
+      metaObject.set(Meta.SERVER_INFO, Json.MAPPER.valueToTree(server.info()));
+    }
+    JsonPayload shaped = result.withMember("resultType", "complete").withMember("_meta", metaObject);
+    if (cacheable) {
+      if (result.member("ttlMs") == null) {
+        shaped = shaped.withMember("ttlMs", server.config().cacheTtlMillis());
+      }
+      if (result.member("cacheScope") == null) {
+        shaped = shaped.withMember("cacheScope", server.config().cacheScope());
+      }
+    }
+    return shaped;
   }
 
   /** A result in modern form: {@code resultType}, the server's info in {@code _meta}, caching hints. */

@@ -6,19 +6,28 @@ import dev.conduit.protocol.schema.CacheScope;
 import dev.conduit.protocol.schema.ClientCapabilities;
 import dev.conduit.protocol.schema.Implementation;
 import dev.conduit.protocol.schema.ServerCapabilities;
+import dev.conduit.protocol.server.ListKind;
+import dev.conduit.protocol.server.RequestHandler;
 import dev.conduit.protocol.server.ServerSession;
+import dev.conduit.protocol.server.SessionListener;
 import dev.conduit.protocol.transport.McpTransport;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Everything an {@code McpServer} shares across its connections. */
 public final class ServerState {
+
+  private static final Logger log = LoggerFactory.getLogger(ServerState.class);
 
   /** The server's fixed configuration. */
   public record Config(
@@ -34,7 +43,28 @@ public final class ServerState {
       long cacheTtlMillis,
       CacheScope cacheScope,
       boolean validateToolInput,
-      Set<ProtocolVersion> versions) {
+      Set<ProtocolVersion> versions,
+      Map<String, RequestHandler> handlers,
+      @Nullable RequestHandler fallback,
+      List<SessionListener> listeners) {
+
+    /** The methods the engine serves itself, whatever handlers are registered. */
+    public static final Set<String> ENGINE_METHODS = Set.of("initialize", "ping", "logging/setLevel",
+        "server/discover", "subscriptions/listen", "resources/subscribe", "resources/unsubscribe");
+
+    /** The methods the engine serves from the registry unless a handler is registered for them. */
+    static final Set<String> FEATURE_METHODS = Set.of("tools/list", "tools/call", "resources/list",
+        "resources/templates/list", "resources/read", "prompts/list", "prompts/get", "completion/complete");
+
+    /** The raw handler that serves {@code method}, or {@code null} if the engine or the registry does. */
+    @Nullable RequestHandler handlerFor(String method) {
+      RequestHandler handler = handlers.get(method);
+      if (handler != null || fallback == null || ENGINE_METHODS.contains(method)
+          || FEATURE_METHODS.contains(method)) {
+        return handler;
+      }
+      return fallback;
+    }
 
     /** The newest supported legacy version, or {@code null} if the server speaks only the modern era. */
     public @Nullable ProtocolVersion newestLegacy() {
@@ -54,13 +84,16 @@ public final class ServerState {
   private final Config config;
   private final Registry registry;
   private final RequestStates requestStates;
+  private final HeldRounds heldRounds;
   private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
+  private final AtomicLong connectionIds = new AtomicLong();
   private volatile boolean closed;
 
   public ServerState(Config config, Registry registry) {
     this.config = config;
     this.registry = registry;
     this.requestStates = new RequestStates(config.requestStateKey(), config.requestStateTtl());
+    this.heldRounds = new HeldRounds(config.clientRequestTimeout(), config.executor());
   }
 
   public Config config() {
@@ -79,25 +112,55 @@ public final class ServerState {
     return requestStates;
   }
 
+  HeldRounds heldRounds() {
+    return heldRounds;
+  }
+
+  /** A new connection id, for a transport that has none of its own. */
+  String nextConnectionId() {
+    return "connection-" + connectionIds.incrementAndGet();
+  }
+
+  /** Tells every listener something, logging (and otherwise ignoring) a listener that throws. */
+  void tell(Consumer<SessionListener> event) {
+    for (SessionListener listener : config.listeners()) {
+      try {
+        event.accept(listener);
+      } catch (RuntimeException e) {
+        log.warn("A session listener failed", e);
+      }
+    }
+  }
+
   /** The declared capabilities: as configured, or derived from what is registered. */
   public ServerCapabilities capabilities() {
     if (config.capabilities() != null) {
       return config.capabilities();
     }
+    Registry.Snapshot features = registry.snapshot();
     ServerCapabilities.Builder builder = ServerCapabilities.builder().logging();
-    if (registry.hasTools()) {
+    if (!features.tools().isEmpty() || handled("tools/list", "tools/call")) {
       builder.tools(true);
     }
-    if (registry.hasResources()) {
+    if (features.hasResources() || handled("resources/list", "resources/templates/list", "resources/read")) {
       builder.resources(true, true);
     }
-    if (registry.hasPrompts()) {
+    if (!features.prompts().isEmpty() || handled("prompts/list", "prompts/get")) {
       builder.prompts(true);
     }
-    if (registry.hasCompletions()) {
+    if (features.hasCompletions() || handled("completion/complete")) {
       builder.completions();
     }
     return builder.build();
+  }
+
+  private boolean handled(String... methods) {
+    for (String method : methods) {
+      if (config.handlers().containsKey(method)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public ServerSession connect(McpTransport transport) {
@@ -122,6 +185,7 @@ public final class ServerState {
     }
     connections.add(connection);
     connection.closeFuture().whenComplete((done, error) -> connections.remove(connection));
+    tell(listener -> listener.opened(connection));
     return connection;
   }
 
@@ -129,16 +193,13 @@ public final class ServerState {
     return List.copyOf(connections);
   }
 
-  public void toolsChanged() {
-    each(c -> c.listChanged(ListKind.TOOLS));
+  /** Applies a batch of changes to the registry, then tells every connection once about each list that changed. */
+  public void update(Consumer<Registry.Editor> changes) {
+    registry.update(changes).forEach(this::listChanged);
   }
 
-  public void resourcesChanged() {
-    each(c -> c.listChanged(ListKind.RESOURCES));
-  }
-
-  public void promptsChanged() {
-    each(c -> c.listChanged(ListKind.PROMPTS));
+  public void listChanged(ListKind kind) {
+    each(c -> c.listChanged(kind));
   }
 
   public void resourceUpdated(String uri) {
