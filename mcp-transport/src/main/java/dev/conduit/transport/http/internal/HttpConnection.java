@@ -27,6 +27,7 @@ final class HttpConnection implements McpTransport {
 
   private final Wiring wiring;
   private final String name;
+  private final @Nullable String sessionId;
   private final @Nullable StandaloneStream standalone;
   private final boolean singleRequest;
   private final Map<RequestId, RequestStream> open = new ConcurrentHashMap<>();
@@ -35,12 +36,15 @@ final class HttpConnection implements McpTransport {
   private volatile @Nullable Runnable onClose;
 
   /**
+   * @param sessionId the {@code Mcp-Session-Id} of a session, or null
    * @param standalone the GET stream of a session, or null
    * @param singleRequest whether the connection ends once its request is answered
    */
-  HttpConnection(Wiring wiring, String name, @Nullable StandaloneStream standalone, boolean singleRequest) {
+  HttpConnection(Wiring wiring, String name, @Nullable String sessionId, @Nullable StandaloneStream standalone,
+      boolean singleRequest) {
     this.wiring = wiring;
     this.name = name;
+    this.sessionId = sessionId;
     this.standalone = standalone;
     this.singleRequest = singleRequest;
   }
@@ -109,6 +113,11 @@ final class HttpConnection implements McpTransport {
       log.debug("{}: no stream for a message unrelated to any request in flight; dropped", name);
     }
     return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public @Nullable String sessionId() {
+    return sessionId;
   }
 
   @Override

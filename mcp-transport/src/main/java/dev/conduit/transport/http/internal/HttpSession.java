@@ -21,7 +21,7 @@ final class HttpSession {
   HttpSession(Wiring wiring, String id) {
     this.id = id;
     this.standalone = new StandaloneStream(wiring, id);
-    this.connection = new HttpConnection(wiring, "HTTP session " + id, standalone, false);
+    this.connection = new HttpConnection(wiring, "HTTP session " + id, id, standalone, false);
   }
 
   String id() {

@@ -143,7 +143,7 @@ final class LegacyEndpoint {
       exchange.respond(202, Map.of(), new byte[0]);
       return;
     }
-    HttpConnection connection = new HttpConnection(wiring, "stateless HTTP request", null, true);
+    HttpConnection connection = new HttpConnection(wiring, "stateless HTTP request", null, null, true);
     try {
       boolean connected = Http.connect(wiring, exchange, () -> {
         if (request.method().equals("initialize")) {

@@ -137,6 +137,11 @@ public final class LegacySseEndpoint implements AutoCloseable {
     }
 
     @Override
+    public String sessionId() {
+      return id;
+    }
+
+    @Override
     public void start(Listener listener) {
       this.listener = listener;
     }

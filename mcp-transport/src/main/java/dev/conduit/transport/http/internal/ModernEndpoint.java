@@ -59,7 +59,7 @@ final class ModernEndpoint {
   }
 
   private void serve(Exchange exchange, JsonRpcRequest request) {
-    HttpConnection connection = new HttpConnection(wiring, "2026-07-28 HTTP request", null, true);
+    HttpConnection connection = new HttpConnection(wiring, "2026-07-28 HTTP request", null, null, true);
     TransportContext context = TransportContext.ofHeaders(exchange.headers());
     RequestStream.Answering answering = new RequestStream.Answering() {
       @Override

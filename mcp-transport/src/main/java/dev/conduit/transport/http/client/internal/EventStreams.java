@@ -75,14 +75,14 @@ final class EventStreams {
     }
     String why = outcome.failure() == null ? "" : " (" + outcome.failure() + ")";
     if (call.request().isModern()) {
-      pending.answer(call, HttpErrors.of(call.id(), "The server ended the stream before answering " + call.request()
-          + why));
+      pending.fail(call, "The server ended the stream before answering " + call.request()
+          + why);
       return;
     }
     String lastEventId = outcome.lastEventId();
     if (lastEventId == null || !resumable(lastEventId)) {
-      pending.answer(call, HttpErrors.of(call.id(), "The server ended the stream before answering " + call.request()
-          + ", and gave no event id to resume from" + why));
+      pending.fail(call, "The server ended the stream before answering " + call.request()
+          + ", and gave no event id to resume from" + why);
       return;
     }
     resume(call, lastEventId, outcome.retryOr(settings.retryDelay().toMillis()));
@@ -114,8 +114,8 @@ final class EventStreams {
     int failures = 0;
     while (true) {
       if (failures >= settings.maxReconnectAttempts()) {
-        pending.answer(call, HttpErrors.of(call.id(), "Gave up resuming the stream of " + call.request() + " after "
-            + failures + " attempts"));
+        pending.fail(call, "Gave up resuming the stream of " + call.request() + " after "
+            + failures + " attempts");
         return;
       }
       if (!http.pause(retry) || !pending.awaits(call)) {
@@ -125,7 +125,7 @@ final class EventStreams {
       try {
         get = http.newCall(requests.get(settings.url(), lastEventId, state.sessionId(), state.protocolVersion()));
       } catch (RuntimeException e) {
-        pending.answer(call, HttpErrors.of(call.id(), "Cannot resume the stream of " + call.request() + ": " + e));
+        pending.fail(call, "Cannot resume the stream of " + call.request() + ": " + e);
         return;
       }
       try {
@@ -138,8 +138,8 @@ final class EventStreams {
               failures++;
               continue;
             }
-            pending.answer(call, HttpErrors.of(call.id(), "Cannot resume the stream of " + call.request() + ": "
-                + HttpErrors.describe(response)));
+            pending.fail(call, "Cannot resume the stream of " + call.request() + ": "
+                + HttpErrors.describe(response));
             return;
           }
           Outcome next = read(response, call);

@@ -5,6 +5,7 @@ import dev.conduit.protocol.jsonrpc.DecodeResult;
 import dev.conduit.protocol.jsonrpc.JsonRpcCodec;
 import dev.conduit.protocol.jsonrpc.JsonRpcError;
 import dev.conduit.protocol.jsonrpc.RequestId;
+import dev.conduit.protocol.transport.TransportContext;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.util.Locale;
@@ -25,21 +26,28 @@ public final class HttpErrors {
   private HttpErrors() {}
 
   /**
-   * The error that a failed HTTP response means for request {@code id}: the JSON-RPC error in its body if it has
-   * one (servers often answer with {@code "id": null}), under {@code id}; otherwise one that names the status.
+   * An error response for a request, and the context to deliver it with: the peer's own, or one the transport made
+   * up ({@link TransportContext#localFailure()}).
    */
-  public static JsonRpcError fromStatus(RequestId id, Response response, JsonRpcCodec codec) {
+  public record Answer(JsonRpcError error, TransportContext context) {}
+
+  /**
+   * The error that a failed HTTP response means for request {@code id}: the server's, if the body holds a JSON-RPC
+   * error (servers often answer with {@code "id": null}), under {@code id}; otherwise one of the transport's own that
+   * names the status.
+   */
+  public static Answer fromStatus(RequestId id, Response response, JsonRpcCodec codec) {
     if (isJson(response)) {
       try {
         DecodeResult decoded = codec.decode(readBody(response, MAX_ERROR_BODY));
         if (decoded instanceof DecodeResult.Success success && success.message() instanceof JsonRpcError error) {
-          return error.withId(id);
+          return new Answer(error.withId(id), TransportContext.empty());
         }
       } catch (IOException e) {
         // Fall through to the status alone.
       }
     }
-    return JsonRpcError.of(id, CODE, describe(response));
+    return new Answer(JsonRpcError.of(id, CODE, describe(response)), TransportContext.localFailure());
   }
 
   /** An error of the transport's own. */

@@ -5,10 +5,12 @@ import dev.conduit.protocol.jsonrpc.DecodeResult;
 import dev.conduit.protocol.jsonrpc.JsonRpcCodec;
 import dev.conduit.protocol.jsonrpc.JsonRpcMessage;
 import dev.conduit.protocol.jsonrpc.RequestId;
+import dev.conduit.protocol.transport.TransportContext;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -33,7 +35,7 @@ public final class LegacySseClient {
   private final HttpResources http;
   private final HttpRequests requests;
   private final JsonRpcCodec codec;
-  private final Consumer<JsonRpcMessage> deliver;
+  private final BiConsumer<JsonRpcMessage, TransportContext> deliver;
   private final Consumer<@Nullable Throwable> onEnd;
   private final CompletableFuture<HttpUrl> endpoint = new CompletableFuture<>();
   private final SendOrder order = new SendOrder();
@@ -47,7 +49,7 @@ public final class LegacySseClient {
    */
   public LegacySseClient(
       HttpSettings settings, HttpUrl sseUrl, HttpResources http, HttpRequests requests,
-      Consumer<JsonRpcMessage> deliver, Consumer<@Nullable Throwable> onEnd) {
+      BiConsumer<JsonRpcMessage, TransportContext> deliver, Consumer<@Nullable Throwable> onEnd) {
     this.settings = settings;
     this.sseUrl = sseUrl;
     this.http = http;
@@ -115,7 +117,8 @@ public final class LegacySseClient {
         sent.complete(null);
       } else if (id != null) {
         sent.complete(null);
-        deliver.accept(HttpErrors.fromStatus(id, response, codec));
+        HttpErrors.Answer answer = HttpErrors.fromStatus(id, response, codec);
+        deliver.accept(answer.error(), answer.context());
       } else {
         sent.completeExceptionally(new IOException(HttpErrors.describe(response)));
       }
@@ -182,7 +185,7 @@ public final class LegacySseClient {
     }
     DecodeResult decoded = codec.decode(event.data());
     if (decoded instanceof DecodeResult.Success success) {
-      deliver.accept(success.message());
+      deliver.accept(success.message(), TransportContext.empty());
     } else {
       log.warn("Ignoring an event that is not a JSON-RPC message: {}",
           ((DecodeResult.Failure) decoded).error().error().message());

@@ -7,6 +7,7 @@ import dev.conduit.protocol.jsonrpc.JsonRpcMessage;
 import dev.conduit.protocol.jsonrpc.JsonRpcResponse;
 import dev.conduit.protocol.jsonrpc.JsonRpcResult;
 import dev.conduit.protocol.jsonrpc.RequestId;
+import dev.conduit.protocol.transport.TransportContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -66,12 +67,14 @@ final class Pending {
     if (message instanceof JsonRpcResponse response && response.id() != null) {
       InFlight call = calls.remove(response.id());
       if (call != null) {
-        answered(call, response);
+        answered(call, response, TransportContext.empty());
         return;
       }
     }
     if (!stopped) {
-      inbox.deliver(message);
+      // What arrives on a request's stream belongs to that request: the client can tell which call asked for it.
+      inbox.deliver(message, awaiting == null ? TransportContext.empty()
+          : TransportContext.empty().withRelatedRequest(awaiting.id()));
     }
   }
 
@@ -85,16 +88,33 @@ final class Pending {
     JsonRpcError error = ((DecodeResult.Failure) decoded).error();
     InFlight target = error.id() == null ? null : calls.get(error.id());
     if (target != null) {
-      answer(target, error);
+      fail(target, error.error().message());
     } else {
       log.warn("Ignoring an event that is not a JSON-RPC message: {}", error.error().message());
     }
   }
 
-  /** Answers {@code call} with {@code response}, unless it was answered or cancelled already. */
+  /** Answers {@code call} with the server's {@code response}, unless it was answered or cancelled already. */
   void answer(InFlight call, JsonRpcResponse response) {
     if (calls.remove(call.id(), call)) {
-      answered(call, response);
+      answered(call, response, TransportContext.empty());
+    }
+  }
+
+  /** Answers {@code call} with what a failed HTTP response means, the server's error or one of the transport's. */
+  void answer(InFlight call, HttpErrors.Answer answer) {
+    if (calls.remove(call.id(), call)) {
+      answered(call, answer.error(), answer.context());
+    }
+  }
+
+  /**
+   * Fails {@code call} with an error of the transport's own (the server never answered it), unless it was answered
+   * or cancelled already. The message may name hosts: it stays on this side.
+   */
+  void fail(InFlight call, String message) {
+    if (calls.remove(call.id(), call)) {
+      answered(call, HttpErrors.of(call.id(), message), TransportContext.localFailure());
     }
   }
 
@@ -107,7 +127,7 @@ final class Pending {
     calls.clear();
   }
 
-  private void answered(InFlight call, JsonRpcResponse response) {
+  private void answered(InFlight call, JsonRpcResponse response, TransportContext context) {
     if (call.request().isInitialize() && response instanceof JsonRpcResult result) {
       // The version header of every later request comes from here, so learn it before anyone can send one.
       state.negotiated(result.result().memberText("protocolVersion"));
@@ -116,7 +136,7 @@ final class Pending {
     if (internal != null) {
       internal.complete(response);
     } else if (!stopped) {
-      inbox.deliver(response);
+      inbox.deliver(response, context);
     }
   }
 }

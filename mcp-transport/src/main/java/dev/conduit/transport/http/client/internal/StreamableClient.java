@@ -8,6 +8,7 @@ import dev.conduit.protocol.jsonrpc.JsonRpcResponse;
 import dev.conduit.protocol.jsonrpc.RequestId;
 import dev.conduit.protocol.transport.CallerThread;
 import dev.conduit.protocol.transport.McpTransport;
+import dev.conduit.protocol.transport.TransportContext;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -294,8 +295,7 @@ public final class StreamableClient {
     } else if (HttpErrors.isJson(response)) {
       readJson(call, response);
     } else if (code != 202 && code != 204 && HttpErrors.readBody(response, codec.maxMessageBytes()).length > 0) {
-      pending.answer(call, HttpErrors.of(call.id(),
-          "Unexpected content type " + response.header("Content-Type") + " answering " + out));
+      pending.fail(call, "Unexpected content type " + response.header("Content-Type") + " answering " + out);
     }
     // Otherwise (202): the server will answer on the GET stream.
   }
@@ -305,10 +305,11 @@ public final class StreamableClient {
     if (decoded instanceof DecodeResult.Success success) {
       pending.receive(success.message(), call);
     } else {
-      pending.answer(call, ((DecodeResult.Failure) decoded).error().withId(call.id()));
+      pending.fail(call, "The server answered " + call.request() + " with a body that is not JSON-RPC: "
+          + ((DecodeResult.Failure) decoded).error().error().message());
     }
     if (pending.awaits(call)) {
-      pending.answer(call, HttpErrors.of(call.id(), "The server's JSON response did not answer " + call.request()));
+      pending.fail(call, "The server's JSON response did not answer " + call.request());
     }
   }
 
@@ -323,7 +324,7 @@ public final class StreamableClient {
       }
       sent.completeExceptionally(failure);
     } else if (call != null && !closed.get()) {
-      pending.answer(call, HttpErrors.of(call.id(), "The connection failed before " + out + " was answered: " + failure));
+      pending.fail(call, "The connection failed before " + out + " was answered: " + failure);
     }
   }
 
@@ -337,7 +338,8 @@ public final class StreamableClient {
     fallback.begin(() -> new LegacySseClient(settings, settings.url(), http, requests, inbox::deliver, this::terminate),
         init).whenComplete((ok, failure) -> {
           if (failure != null && id != null && !closed.get()) {
-            inbox.deliver(HttpErrors.of(id, status + ", and the HTTP+SSE transport did not work either: " + failure));
+            inbox.deliver(HttpErrors.of(id, status + ", and the HTTP+SSE transport did not work either: " + failure),
+                TransportContext.localFailure());
           }
         });
   }
