@@ -31,6 +31,7 @@ import dev.conduit.protocol.schema.Tool;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -231,6 +232,14 @@ public final class McpAsyncClient implements AutoCloseable {
   /** Whether the connection has ended. */
   public boolean isClosed() {
     return core.isClosed();
+  }
+
+  /**
+   * Completes when the connection ends, by either side: normally after {@link #close()} or the server's orderly end,
+   * exceptionally with what ended it otherwise (a server process that exited, a lost connection).
+   */
+  public CompletionStage<Void> closeFuture() {
+    return core.closeFuture().minimalCompletionStage();
   }
 
   /** Closes the connection; calls in progress fail. */

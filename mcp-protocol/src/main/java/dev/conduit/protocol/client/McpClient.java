@@ -230,7 +230,12 @@ public final class McpClient implements AutoCloseable {
 
     /** The client's name and version. */
     public Builder info(String name, String version) {
-      this.info = Implementation.of(name, version);
+      return info(Implementation.of(name, version));
+    }
+
+    /** The client's implementation description (a bridge passes on its own client's). */
+    public Builder info(Implementation info) {
+      this.info = Objects.requireNonNull(info, "info");
       return this;
     }
 

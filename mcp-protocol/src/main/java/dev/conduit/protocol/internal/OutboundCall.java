@@ -4,6 +4,7 @@ import dev.conduit.protocol.jsonrpc.JsonPayload;
 import dev.conduit.protocol.jsonrpc.RequestId;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,7 @@ final class OutboundCall {
   private final CompletableFuture<JsonPayload> future = new CompletableFuture<>();
   private final long startNanos = System.nanoTime();
   private volatile boolean answered;
+  private final AtomicInteger notificationsQueued = new AtomicInteger();
   private Deadlines.@Nullable Deadline timer;
 
   OutboundCall(RequestId id, String method, CallOptions options, Consumer<OutboundCall> onTimeout) {
@@ -49,6 +51,20 @@ final class OutboundCall {
 
   boolean answered() {
     return answered;
+  }
+
+  /** A notification about this call is on its way to the listeners. */
+  void notificationQueued() {
+    notificationsQueued.incrementAndGet();
+  }
+
+  void notificationDelivered() {
+    notificationsQueued.decrementAndGet();
+  }
+
+  /** Whether notifications about this call have not reached the listeners yet: its response must wait for them. */
+  boolean hasNotificationsQueued() {
+    return notificationsQueued.get() > 0;
   }
 
   /** Starts (or restarts) the wait. */

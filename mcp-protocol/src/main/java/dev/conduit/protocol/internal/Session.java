@@ -279,8 +279,8 @@ public final class Session implements McpTransport.Listener {
       return;
     }
     call.markAnswered();
-    if (call.options().onProgress() != null) {
-      // Keep the order the peer sent: progress callbacks queued on the strand run before the call completes.
+    if (call.options().onProgress() != null || call.hasNotificationsQueued()) {
+      // Keep the order the peer sent: what it sent about the call before answering it reaches the listeners first.
       strand.execute(() -> complete(call, response, local));
     } else {
       complete(call, response, local);
@@ -304,7 +304,22 @@ public final class Session implements McpTransport.Listener {
         routeProgress(notification.params());
         strand.execute(() -> handler.onNotification(notification, context));
       }
-      default -> strand.execute(() -> handler.onNotification(notification, context));
+      default -> {
+        RequestId related = context.relatedRequest();
+        OutboundCall call = related == null ? null : outbound.get(related);
+        if (call == null) {
+          strand.execute(() -> handler.onNotification(notification, context));
+        } else {
+          call.notificationQueued();
+          strand.execute(() -> {
+            try {
+              handler.onNotification(notification, context);
+            } finally {
+              call.notificationDelivered();
+            }
+          });
+        }
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.conduit.protocol.server;
 
+import dev.conduit.protocol.schema.LoggingLevel;
+
 /**
  * Told what happens to the connections an {@link McpServer} serves: when one opens and closes, when its client
  * subscribes to a resource's updates or stops, and when its client's roots change. A bridge uses it to keep an
@@ -28,6 +30,9 @@ public interface SessionListener {
    * ended, or the connection closed.
    */
   default void unsubscribed(ServerSession session, String uri) {}
+
+  /** The client of a legacy {@code session} set the lowest level of log messages it wants ({@code logging/setLevel}). */
+  default void logLevelChanged(ServerSession session, LoggingLevel level) {}
 
   /** The client of {@code session} said its roots changed ({@code notifications/roots/list_changed}). */
   default void rootsListChanged(ServerSession session) {}

@@ -88,6 +88,7 @@ public final class ClientCore implements Session.Handler {
   private final Notifications notifications;
   private final AtomicLong progressTokens = new AtomicLong();
   private final OutboundCalls calls = new OutboundCalls();
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private final Map<RequestId, ListenSubscription> listening = new ConcurrentHashMap<>();
   private volatile @Nullable Negotiated negotiated;
   private volatile @Nullable LoggingLevel logLevel;
@@ -168,7 +169,7 @@ public final class ClientCore implements Session.Handler {
   public CompletionStage<Void> notify(String method, @Nullable Object params) {
     JsonPayload payload = params == null ? null : JsonPayload.of(params);
     if (negotiated().modern()) {
-      payload = withMeta(payload, modernMeta());
+      payload = withMeta(payload, carriedMeta(payload).with(modernMeta()));
     }
     return session.notify(method, payload, null);
   }
@@ -193,6 +194,20 @@ public final class ClientCore implements Session.Handler {
 
   public boolean isClosed() {
     return session.isClosed();
+  }
+
+  /** Completes when the connection ends: normally for an orderly close, exceptionally with what ended it. */
+  public CompletableFuture<Void> closeFuture() {
+    return closed;
+  }
+
+  @Override
+  public void onClose(@Nullable Throwable cause) {
+    if (cause == null) {
+      closed.complete(null);
+    } else {
+      closed.completeExceptionally(cause);
+    }
   }
 
   @Override
@@ -253,15 +268,15 @@ public final class ClientCore implements Session.Handler {
     Negotiated current = negotiated;
     boolean modern = current != null && current.modern();
     CallOptions call = CallOptions.of(request.timeout() != null ? request.timeout() : config.requestTimeout());
-    Meta extra = requestMeta(options, modern);
+    Meta meta = requestMeta(options, request.params(), modern);
     var listener = options.onProgress();
     if (listener != null) {
       long token = progressTokens.incrementAndGet();
-      extra = extra.with(Meta.PROGRESS_TOKEN, token);
+      meta = meta.with(Meta.PROGRESS_TOKEN, token);
       call = call.withProgress(RequestId.of(token),
           progress -> listener.accept(progress.as(ProgressNotificationParams.class)), config.maxTimeout());
     }
-    JsonPayload params = extra.isEmpty() ? request.params() : withMeta(request.params(), extra);
+    JsonPayload params = withMeta(request.params(), meta);
     OutboundCalls.Call info = new OutboundCalls.Call(options);
     if (modern) {
       // The rounds are chained futures: without this, cancelling the stage would not reach the request on the wire.
@@ -285,12 +300,18 @@ public final class ClientCore implements Session.Handler {
   }
 
   /**
-   * The {@code _meta} entries the client adds to a request: the call's own (less a progress token, which the
-   * client assigns), and on a modern server what that era requires, unless the call gave it; a legacy server gets
-   * none of the modern entries, which would make a dual-era server take the request for a modern one.
+   * The {@code _meta} a request goes out with: the call's own ({@link RequestOptions#meta()}, less a progress token,
+   * which only the client can route), or else the one its parameters carry; and on a modern server what that era
+   * requires, unless given. A legacy server gets none of the modern entries, which would make a dual-era server take
+   * the request for a modern one.
    */
-  private Meta requestMeta(RequestOptions options, boolean modern) {
-    Meta given = options.meta().with(Meta.PROGRESS_TOKEN, null);
+  private Meta requestMeta(RequestOptions options, @Nullable JsonPayload params, boolean modern) {
+    Meta given;
+    if (!options.meta().isEmpty()) {
+      given = options.meta().with(Meta.PROGRESS_TOKEN, null);
+    } else {
+      given = carriedMeta(params);
+    }
     if (!modern) {
       return given.with(Meta.PROTOCOL_VERSION, null).with(Meta.CLIENT_INFO, null)
           .with(Meta.CLIENT_CAPABILITIES, null).with(Meta.LOG_LEVEL, null);
@@ -407,7 +428,7 @@ public final class ClientCore implements Session.Handler {
   }
 
   private Meta modernMeta() {
-    return requestMeta(RequestOptions.defaults(), true);
+    return requestMeta(RequestOptions.defaults(), null, true);
   }
 
   private Meta discoveryMeta(ProtocolVersion version) {
@@ -417,23 +438,31 @@ public final class ClientCore implements Session.Handler {
         .with(Meta.CLIENT_CAPABILITIES, config.capabilities());
   }
 
+  /** The {@code _meta} that {@code params} carry; empty if none. */
+  private static Meta carriedMeta(@Nullable JsonPayload params) {
+    JsonPayload carried = params == null ? null : params.member("_meta");
+    return carried == null || !carried.isObject() ? Meta.empty() : carried.as(Meta.class);
+  }
+
   /**
-   * {@code params} with {@code extra} merged into its {@code _meta}. Only {@code _meta} is read; the other members
-   * of raw parameters are copied as they are.
+   * {@code params} with {@code meta} as its {@code _meta} (none if {@code meta} is empty). Raw parameters are spliced:
+   * their other members are copied as they are.
    */
-  private static JsonPayload withMeta(@Nullable JsonPayload params, Meta extra) {
+  private static @Nullable JsonPayload withMeta(@Nullable JsonPayload params, Meta meta) {
     if (params == null) {
+      if (meta.isEmpty()) {
+        return null;
+      }
       ObjectNode tree = Json.MAPPER.createObjectNode();
-      extra.entries().forEach(tree.putObject("_meta")::set);
+      tree.set("_meta", Json.MAPPER.valueToTree(meta));
       return JsonPayload.of(tree);
     }
     if (!params.isObject()) {
       throw McpException.invalidParams("Invalid params: must be a JSON object");
     }
-    JsonPayload existing = params.member("_meta");
-    ObjectNode meta = existing != null && existing.tree() instanceof ObjectNode object
-        ? object.deepCopy() : Json.MAPPER.createObjectNode();
-    extra.entries().forEach(meta::set);
+    if (meta.isEmpty()) {
+      return params.member("_meta") == null ? params : params.withMember("_meta", null);
+    }
     return params.withMember("_meta", meta);
   }
 

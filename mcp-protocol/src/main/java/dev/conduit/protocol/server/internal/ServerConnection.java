@@ -103,6 +103,7 @@ final class ServerConnection implements ServerSession, Session.Handler {
 
   void logLevel(LoggingLevel level) {
     this.logLevel = level;
+    server.tell(listener -> listener.logLevelChanged(this, level));
   }
 
   /** The client of this legacy session subscribed to {@code uri}. */

@@ -12,11 +12,11 @@ import javax.net.SocketFactory;
  * loopback took about 40 ms per request instead of a fraction of a millisecond. TLS sockets are layered on these, so
  * https requests get the option too.
  */
-final class NoDelaySocketFactory extends SocketFactory {
+public final class NoDelaySocketFactory extends SocketFactory {
 
   private final SocketFactory delegate;
 
-  NoDelaySocketFactory(SocketFactory delegate) {
+  public NoDelaySocketFactory(SocketFactory delegate) {
     this.delegate = delegate;
   }
 
