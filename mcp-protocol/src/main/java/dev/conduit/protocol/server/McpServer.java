@@ -144,6 +144,14 @@ public final class McpServer implements AutoCloseable {
     state.resourceUpdated(Objects.requireNonNull(uri, "uri"));
   }
 
+  /**
+   * Whether {@link #close()} was called. A transport asked to close a connection may read it to tell the peer why: the
+   * server is going away, rather than this one connection ending.
+   */
+  public boolean isClosed() {
+    return state.isClosed();
+  }
+
   /** Ends every connection; {@code subscriptions/listen} streams get their closing result first. */
   @Override
   public void close() {
