@@ -58,6 +58,22 @@ public final class HttpSettings {
     return new HttpSettings(parsed);
   }
 
+  /**
+   * Settings for the WebSocket at {@code url}, kept as the http or https URL its handshake goes to.
+   *
+   * @throws IllegalArgumentException if {@code url} is not an absolute ws or wss URL
+   */
+  public static HttpSettings forWebSocketUrl(String url) {
+    Objects.requireNonNull(url, "url");
+    String http = url.regionMatches(true, 0, "ws://", 0, 5) ? "http://" + url.substring(5)
+        : url.regionMatches(true, 0, "wss://", 0, 6) ? "https://" + url.substring(6) : null;
+    HttpUrl parsed = http == null ? null : HttpUrl.parse(http);
+    if (parsed == null) {
+      throw new IllegalArgumentException("Not a ws or wss URL: " + url);
+    }
+    return new HttpSettings(parsed);
+  }
+
   public HttpUrl url() {
     return url;
   }

@@ -44,8 +44,13 @@ public final class Inbox {
     }
   }
 
-  /** Delivers a message, unless the end was already reported. */
+  /** Delivers a message that arrived with nothing to say about how, unless the end was already reported. */
   public void deliver(JsonRpcMessage message) {
+    deliver(message, TransportContext.empty());
+  }
+
+  /** Delivers a message and what the transport knows about how it arrived, unless the end was already reported. */
+  public void deliver(JsonRpcMessage message, TransportContext context) {
     McpTransport.Listener target;
     synchronized (lock) {
       target = listener;
@@ -55,7 +60,7 @@ public final class Inbox {
         }
         return;
       }
-      queue.add(() -> target.onMessage(message, TransportContext.empty()));
+      queue.add(() -> target.onMessage(message, context));
     }
     drain();
   }
