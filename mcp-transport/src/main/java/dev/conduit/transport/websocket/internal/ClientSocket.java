@@ -171,6 +171,7 @@ public final class ClientSocket extends WebSocketListener {
 
   @Override
   public String toString() {
-    return "WebSocket " + settings.url().redact();
+    String http = settings.url().redact();
+    return "WebSocket " + (settings.url().isHttps() ? "wss" : "ws") + http.substring(http.indexOf(':'));
   }
 }

@@ -1,0 +1,171 @@
+package dev.conduit.transport.websocket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.conduit.protocol.McpException;
+import dev.conduit.protocol.client.McpClient;
+import dev.conduit.protocol.jsonrpc.JsonRpcRequest;
+import dev.conduit.protocol.jsonrpc.RequestId;
+import dev.conduit.transport.http.client.RecordingListener;
+import java.net.InetAddress;
+import java.net.ProtocolException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The client transport on its own: its builder, failed handshakes, and what it does with what a server sends. */
+class WebSocketClientTransportTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void theBuilderTakesOnlyWebSocketUrls() {
+    assertThrows(IllegalArgumentException.class, () -> WebSocketClientTransport.builder("http://localhost/mcp"));
+    assertThrows(IllegalArgumentException.class, () -> WebSocketClientTransport.builder("not a url"));
+    WebSocketClientTransport.builder("ws://localhost/mcp").build().close();
+    WebSocketClientTransport.builder("WSS://localhost/mcp").build().close();
+  }
+
+  @Test
+  void aHandshakeRefusedWith403FailsTheConnectAtOnceSayingSo() throws Exception {
+    try (ToolServer tools = new ToolServer()) {
+      WebSocketClientTransport transport =
+          WebSocketClientTransport.builder(tools.url()).header("Origin", "http://evil.example.com").build();
+
+      McpException failure = assertThrows(McpException.class, () -> McpClient.connect(transport));
+
+      assertTrue(failure.getMessage().contains("HTTP 403"), failure.getMessage());
+    }
+  }
+
+  @Test
+  void aHandshakeToAPathWithNoEndpointFailsTheConnectAtOnceSayingSo() throws Exception {
+    try (ToolServer tools = new ToolServer()) {
+      WebSocketClientTransport transport = WebSocketClientTransport.create(tools.url().replace("/mcp", "/nothing"));
+
+      McpException failure = assertThrows(McpException.class, () -> McpClient.connect(transport));
+
+      assertTrue(failure.getMessage().contains("HTTP 404"), failure.getMessage());
+    }
+  }
+
+  @Test
+  void aServerThatIsNotListeningFailsTheConnectAtOnce() throws Exception {
+    int port;
+    try (ServerSocket unused = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = unused.getLocalPort();
+    }
+    WebSocketClientTransport transport = WebSocketClientTransport.create("ws://127.0.0.1:" + port + "/mcp");
+
+    assertThrows(McpException.class, () -> McpClient.connect(transport));
+  }
+
+  @Test
+  void offeringASubprotocolTheServerDoesNotSpeakFailsTheConnect() throws Exception {
+    try (ToolServer tools = new ToolServer()) {
+      WebSocketClientTransport transport = WebSocketClientTransport.builder(tools.url()).subprotocol("other").build();
+
+      McpException failure = assertThrows(McpException.class, () -> McpClient.connect(transport));
+
+      assertTrue(failure.getMessage().contains("1002"), failure.getMessage());
+    }
+  }
+
+  @Test
+  void aServerThatChoosesASubprotocolTheClientDidNotOfferIsLeft() throws Exception {
+    RecordingListener listener = new RecordingListener();
+    try (HandRolledPeer.Server server = new HandRolledPeer.Server("graphql-ws")) {
+      WebSocketClientTransport.create(server.url()).start(listener);
+      try (HandRolledPeer ignored = server.accept()) {
+        Throwable cause = listener.awaitClose().orElseThrow();
+
+        assertInstanceOf(ProtocolException.class, cause);
+        assertTrue(cause.getMessage().contains("graphql-ws"), cause.getMessage());
+      }
+    }
+  }
+
+  @Test
+  void aServerThatChoosesNoSubprotocolIsServed() throws Exception {
+    RecordingListener listener = new RecordingListener();
+    try (HandRolledPeer.Server server = new HandRolledPeer.Server(null)) {
+      WebSocketClientTransport transport = WebSocketClientTransport.create(server.url());
+      transport.start(listener);
+      try (HandRolledPeer peer = server.accept()) {
+        peer.sendText("{\"jsonrpc\":\"2.0\",\"id\":\"s-1\",\"method\":\"ping\"}");
+
+        assertEquals(RequestId.of("s-1"), listener.next(JsonRpcRequest.class).id());
+        transport.close();
+      }
+    }
+  }
+
+  @Test
+  void whatTheServerSendsThatIsNotAMessageIsAnsweredAndTheConnectionGoesOn() throws Exception {
+    RecordingListener listener = new RecordingListener();
+    try (HandRolledPeer.Server server = new HandRolledPeer.Server("mcp")) {
+      WebSocketClientTransport transport = WebSocketClientTransport.create(server.url());
+      transport.start(listener);
+      try (HandRolledPeer peer = server.accept()) {
+        peer.sendText("not json");
+        assertEquals(-32700, JSON.readTree(peer.readSkippingPings().text()).path("error").path("code").asInt());
+
+        peer.send(HandRolledPeer.BINARY, "{}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(-32600, JSON.readTree(peer.readSkippingPings().text()).path("error").path("code").asInt());
+
+        peer.sendText("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}");
+        assertEquals(RequestId.of(3), listener.next(JsonRpcRequest.class).id());
+        transport.close();
+      }
+    }
+  }
+
+  @Test
+  void messagesSentBeforeTheHandshakeCompletesGoOutInOrderOnceItDoes() throws Exception {
+    RecordingListener listener = new RecordingListener();
+    try (HandRolledPeer.Server server = new HandRolledPeer.Server("mcp")) {
+      WebSocketClientTransport transport = WebSocketClientTransport.create(server.url());
+      transport.start(listener);
+      for (int id = 1; id <= 5; id++) {
+        transport.send(new JsonRpcRequest(RequestId.of(id), "ping", null), null).toCompletableFuture()
+            .get(ToolServer.WAIT_SECONDS, TimeUnit.SECONDS);
+      }
+      try (HandRolledPeer peer = server.accept()) {
+        for (int id = 1; id <= 5; id++) {
+          assertEquals(id, JSON.readTree(peer.readSkippingPings().text()).path("id").asInt());
+        }
+        transport.close();
+      }
+    }
+  }
+
+  @Test
+  void closingSendsANormalCloseAndTellsTheListenerOnce() throws Exception {
+    RecordingListener listener = new RecordingListener();
+    try (HandRolledPeer.Server server = new HandRolledPeer.Server("mcp")) {
+      WebSocketClientTransport transport =
+          WebSocketClientTransport.builder(server.url()).closeTimeout(Duration.ofMillis(200)).build();
+      transport.start(listener);
+      try (HandRolledPeer peer = server.accept()) {
+        transport.send(new JsonRpcRequest(RequestId.of(1), "ping", null), null);
+        peer.readSkippingPings();
+
+        transport.close();
+        transport.close();
+
+        HandRolledPeer.Frame close = peer.readSkippingPings();
+        assertEquals(HandRolledPeer.CLOSE, close.opcode());
+        assertEquals(1000, close.closeCode());
+        assertTrue(listener.awaitClose().isEmpty());
+        assertEquals(1, listener.closeCount());
+        assertTrue(transport.okHttpClient().dispatcher().executorService().isShutdown());
+      }
+    }
+  }
+}
