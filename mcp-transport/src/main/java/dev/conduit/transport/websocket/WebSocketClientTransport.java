@@ -5,6 +5,7 @@ import dev.conduit.protocol.jsonrpc.JsonRpcMessage;
 import dev.conduit.protocol.jsonrpc.RequestId;
 import dev.conduit.protocol.transport.McpTransport;
 import dev.conduit.transport.http.client.internal.HttpSettings;
+import dev.conduit.transport.internal.Checks;
 import dev.conduit.transport.websocket.internal.ClientSocket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -131,11 +132,7 @@ public final class WebSocketClientTransport implements McpTransport {
      * the connection. {@link Duration#ZERO} turns pings off.
      */
     public Builder pingInterval(Duration interval) {
-      Objects.requireNonNull(interval, "interval");
-      if (interval.isNegative()) {
-        throw new IllegalArgumentException("pingInterval must not be negative: " + interval);
-      }
-      this.pingInterval = interval;
+      this.pingInterval = Checks.nonNegative(interval, "pingInterval");
       return this;
     }
 
@@ -156,10 +153,7 @@ public final class WebSocketClientTransport implements McpTransport {
      * transport sees it, so this limits what is decoded, not what is read.
      */
     public Builder maxMessageBytes(int bytes) {
-      if (bytes <= 0) {
-        throw new IllegalArgumentException("maxMessageBytes must be positive: " + bytes);
-      }
-      this.maxMessageBytes = bytes;
+      this.maxMessageBytes = Checks.positive(bytes, "maxMessageBytes");
       return this;
     }
 

@@ -1,5 +1,8 @@
 package dev.conduit.transport.websocket;
 
+import static dev.conduit.transport.internal.Checks.nonNegative;
+import static dev.conduit.transport.internal.Checks.positive;
+
 import dev.conduit.protocol.jsonrpc.JsonRpcCodec;
 import dev.conduit.transport.http.StreamableHttpOptions.DnsRebindingProtection;
 import java.time.Duration;
@@ -149,11 +152,7 @@ public final class WebSocketOptions {
 
     /** How often to ping each connection (default 30 seconds); {@link Duration#ZERO} turns pings off. */
     public Builder pingInterval(Duration interval) {
-      Objects.requireNonNull(interval, "pingInterval");
-      if (interval.isNegative()) {
-        throw new IllegalArgumentException("pingInterval must not be negative: " + interval);
-      }
-      this.pingInterval = interval;
+      this.pingInterval = nonNegative(interval, "pingInterval");
       return this;
     }
 
@@ -177,10 +176,7 @@ public final class WebSocketOptions {
      * beyond it, because its peer stopped reading, is closed with 1008 (policy violation).
      */
     public Builder maxQueuedBytes(long bytes) {
-      if (bytes <= 0) {
-        throw new IllegalArgumentException("maxQueuedBytes must be positive: " + bytes);
-      }
-      this.maxQueuedBytes = bytes;
+      this.maxQueuedBytes = positive(bytes, "maxQueuedBytes");
       return this;
     }
 
@@ -193,21 +189,6 @@ public final class WebSocketOptions {
     /** The options. */
     public WebSocketOptions build() {
       return new WebSocketOptions(this);
-    }
-
-    private static Duration positive(Duration duration, String name) {
-      Objects.requireNonNull(duration, name);
-      if (duration.isNegative() || duration.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + duration);
-      }
-      return duration;
-    }
-
-    private static int positive(int value, String name) {
-      if (value <= 0) {
-        throw new IllegalArgumentException(name + " must be positive: " + value);
-      }
-      return value;
     }
   }
 }

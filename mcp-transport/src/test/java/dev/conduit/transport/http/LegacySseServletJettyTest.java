@@ -14,10 +14,6 @@ import dev.conduit.protocol.schema.TextContent;
 import dev.conduit.transport.http.client.SseClientTransport;
 import java.io.IOException;
 import java.util.Map;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,21 +25,7 @@ class LegacySseServletJettyTest {
 
   @BeforeEach
   void start() throws Exception {
-    fixture = new Fixture(server -> {
-      Server jetty = new Server();
-      ServerConnector connector = new ServerConnector(jetty);
-      connector.setHost("127.0.0.1");
-      connector.setPort(0);
-      jetty.addConnector(connector);
-      ServletContextHandler context = new ServletContextHandler();
-      context.setContextPath("/app");
-      ServletHolder holder = new ServletHolder(new LegacySseServlet(server));
-      holder.setAsyncSupported(true);
-      context.addServlet(holder, "/sse");
-      jetty.setHandler(context);
-      jetty.start();
-      return Map.entry(connector.getLocalPort(), jetty::stop);
-    });
+    fixture = new Fixture(Fixture.jetty("/app", "/sse", LegacySseServlet::new));
   }
 
   @AfterEach

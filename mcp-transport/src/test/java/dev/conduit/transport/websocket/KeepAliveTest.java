@@ -1,11 +1,11 @@
 package dev.conduit.transport.websocket;
 
-import static dev.conduit.transport.websocket.McpOverWebSocketTest.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.conduit.protocol.client.Era;
 import dev.conduit.protocol.client.McpClient;
+import dev.conduit.transport.Eventually;
 import dev.conduit.transport.http.client.RecordingListener;
 import java.time.Duration;
 import java.util.Locale;
@@ -21,14 +21,14 @@ class KeepAliveTest {
   void theServerClosesAConnectionWhosePeerNeverAnswersItsPings() throws Exception {
     try (ToolServer tools = new ToolServer(QUICK_PINGS);
         HandRolledPeer peer = HandRolledPeer.connect(tools.jetty.port(), "/mcp")) {
-      assertTrue(eventually(() -> tools.server.sessions().size() == 1));
+      assertTrue(Eventually.holds(() -> tools.server.sessions().size() == 1));
 
       assertEquals(HandRolledPeer.PING, peer.read().opcode());
       HandRolledPeer.Frame close = peer.readSkippingPings();
 
       assertEquals(HandRolledPeer.CLOSE, close.opcode());
       assertEquals(1011, close.closeCode());
-      assertTrue(eventually(() -> tools.server.sessions().isEmpty()), "the MCP session ended");
+      assertTrue(Eventually.holds(() -> tools.server.sessions().isEmpty()), "the MCP session ended");
     }
   }
 

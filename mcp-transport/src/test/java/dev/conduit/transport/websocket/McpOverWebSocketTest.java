@@ -18,6 +18,7 @@ import dev.conduit.protocol.schema.ProgressNotificationParams;
 import dev.conduit.protocol.schema.TextContent;
 import dev.conduit.protocol.schema.Tool;
 import dev.conduit.protocol.server.ServerSession;
+import dev.conduit.transport.Eventually;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -173,18 +174,7 @@ class McpOverWebSocketTest {
 
       tools.server.close();
 
-      assertTrue(eventually(() -> first.async().isClosed() && second.async().isClosed()));
+      assertTrue(Eventually.holds(() -> first.async().isClosed() && second.async().isClosed()));
     }
-  }
-
-  static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(10);
-    }
-    return true;
   }
 }

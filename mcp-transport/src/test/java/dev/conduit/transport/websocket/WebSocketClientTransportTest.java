@@ -24,6 +24,15 @@ class WebSocketClientTransportTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final RecordingListener listener = new RecordingListener();
+
+  /** A transport with the default settings to {@code server}, started. */
+  private WebSocketClientTransport startedAgainst(HandRolledPeer.Server server) {
+    WebSocketClientTransport transport = WebSocketClientTransport.create(server.url());
+    transport.start(listener);
+    return transport;
+  }
+
   @Test
   void theBuilderTakesOnlyWebSocketUrls() {
     assertThrows(IllegalArgumentException.class, () -> WebSocketClientTransport.builder("http://localhost/mcp"));
@@ -79,9 +88,8 @@ class WebSocketClientTransportTest {
 
   @Test
   void aServerThatChoosesASubprotocolTheClientDidNotOfferIsLeft() throws Exception {
-    RecordingListener listener = new RecordingListener();
     try (HandRolledPeer.Server server = new HandRolledPeer.Server("graphql-ws")) {
-      WebSocketClientTransport.create(server.url()).start(listener);
+      startedAgainst(server);
       try (HandRolledPeer ignored = server.accept()) {
         Throwable cause = listener.awaitClose().orElseThrow();
 
@@ -93,10 +101,8 @@ class WebSocketClientTransportTest {
 
   @Test
   void aServerThatChoosesNoSubprotocolIsServed() throws Exception {
-    RecordingListener listener = new RecordingListener();
     try (HandRolledPeer.Server server = new HandRolledPeer.Server(null)) {
-      WebSocketClientTransport transport = WebSocketClientTransport.create(server.url());
-      transport.start(listener);
+      WebSocketClientTransport transport = startedAgainst(server);
       try (HandRolledPeer peer = server.accept()) {
         peer.sendText("{\"jsonrpc\":\"2.0\",\"id\":\"s-1\",\"method\":\"ping\"}");
 
@@ -108,10 +114,8 @@ class WebSocketClientTransportTest {
 
   @Test
   void whatTheServerSendsThatIsNotAMessageIsAnsweredAndTheConnectionGoesOn() throws Exception {
-    RecordingListener listener = new RecordingListener();
     try (HandRolledPeer.Server server = new HandRolledPeer.Server("mcp")) {
-      WebSocketClientTransport transport = WebSocketClientTransport.create(server.url());
-      transport.start(listener);
+      WebSocketClientTransport transport = startedAgainst(server);
       try (HandRolledPeer peer = server.accept()) {
         peer.sendText("not json");
         assertEquals(-32700, JSON.readTree(peer.readSkippingPings().text()).path("error").path("code").asInt());
@@ -128,10 +132,8 @@ class WebSocketClientTransportTest {
 
   @Test
   void messagesSentBeforeTheHandshakeCompletesGoOutInOrderOnceItDoes() throws Exception {
-    RecordingListener listener = new RecordingListener();
     try (HandRolledPeer.Server server = new HandRolledPeer.Server("mcp")) {
-      WebSocketClientTransport transport = WebSocketClientTransport.create(server.url());
-      transport.start(listener);
+      WebSocketClientTransport transport = startedAgainst(server);
       for (int id = 1; id <= 5; id++) {
         transport.send(new JsonRpcRequest(RequestId.of(id), "ping", null), null).toCompletableFuture()
             .get(ToolServer.WAIT_SECONDS, TimeUnit.SECONDS);
@@ -147,7 +149,6 @@ class WebSocketClientTransportTest {
 
   @Test
   void closingSendsANormalCloseAndTellsTheListenerOnce() throws Exception {
-    RecordingListener listener = new RecordingListener();
     try (HandRolledPeer.Server server = new HandRolledPeer.Server("mcp")) {
       WebSocketClientTransport transport =
           WebSocketClientTransport.builder(server.url()).closeTimeout(Duration.ofMillis(200)).build();

@@ -1,6 +1,10 @@
 package dev.conduit.transport.http.client.internal;
 
+import static dev.conduit.transport.internal.Checks.positive;
+
+
 import dev.conduit.protocol.jsonrpc.JsonRpcCodec;
+import dev.conduit.transport.internal.Checks;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -152,11 +156,7 @@ public final class HttpSettings {
   }
 
   public void retryDelay(Duration delay) {
-    Objects.requireNonNull(delay, "delay");
-    if (delay.isNegative()) {
-      throw new IllegalArgumentException("retryDelay must not be negative: " + delay);
-    }
-    this.retryDelay = delay;
+    this.retryDelay = Checks.nonNegative(delay, "retryDelay");
   }
 
   public int maxReconnectAttempts() {
@@ -200,13 +200,5 @@ public final class HttpSettings {
       throw new IllegalStateException(
           "TLS settings and an OkHttpClient were both given; configure TLS on the OkHttpClient instead");
     }
-  }
-
-  private static Duration positive(Duration value, String name) {
-    Objects.requireNonNull(value, name);
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive: " + value);
-    }
-    return value;
   }
 }
