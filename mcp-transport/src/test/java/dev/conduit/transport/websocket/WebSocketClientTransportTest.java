@@ -1,6 +1,7 @@
 package dev.conduit.transport.websocket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,10 @@ import java.net.ProtocolException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 /** The client transport on its own: its builder, failed handshakes, and what it does with what a server sends. */
@@ -145,6 +149,24 @@ class WebSocketClientTransportTest {
         transport.close();
       }
     }
+  }
+
+  @Test
+  void aSuppliedOkHttpClientCarriesTheHandshakeAndIsNeverShutDown() throws Exception {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    OkHttpClient supplied = new OkHttpClient.Builder().addInterceptor(chain -> {
+      seen.add(chain.request().header("Sec-WebSocket-Protocol"));
+      return chain.proceed(chain.request());
+    }).build();
+    try (ToolServer tools = new ToolServer();
+        McpClient client = McpClient.connect(
+            WebSocketClientTransport.builder(tools.url()).okHttpClient(supplied).build())) {
+      client.ping();
+
+      assertEquals(List.of("mcp"), seen);
+    }
+    assertFalse(supplied.dispatcher().executorService().isShutdown());
+    supplied.dispatcher().executorService().shutdown();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.conduit.transport.Eventually;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +127,31 @@ class WebSocketWireTest {
       peer.opened.get(WAIT_SECONDS, TimeUnit.SECONDS);
 
       assertPingAnswered(peer);
+    }
+  }
+
+  @Test
+  void closingTheServersEndOfAConnectionSendsANormalClose() throws Exception {
+    start(WebSocketOptions.defaults());
+    try (OkHttpPeer peer = OkHttpPeer.mcp(tools.url())) {
+      peer.initialize();
+      assertTrue(Eventually.holds(() -> tools.server.sessions().size() == 1));
+
+      tools.server.sessions().get(0).close();
+
+      assertEquals(1000, peer.closed.get(WAIT_SECONDS, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void theMcpServerShuttingDownClosesItsConnectionsAsGoingAway() throws Exception {
+    start(WebSocketOptions.defaults());
+    try (OkHttpPeer peer = OkHttpPeer.mcp(tools.url())) {
+      peer.initialize();
+
+      tools.server.close();
+
+      assertEquals(1001, peer.closed.get(WAIT_SECONDS, TimeUnit.SECONDS));
     }
   }
 
