@@ -40,6 +40,13 @@ final class ToolServer implements AutoCloseable {
         ElicitResult answer = ctx.elicit(ElicitRequestFormParams.of("Your name?", schema));
         return CallToolResult.text("Hello " + answer.content().get("name").asText());
       })
+      .tool(Tool.named("flood").description("Reports progress with 2,000 messages of 8 KiB"), (args, ctx) -> {
+        String padding = "x".repeat(8 * 1024);
+        for (int i = 0; i < 2_000 && !ctx.isCancelled(); i++) {
+          ctx.progress(i, null, padding);
+        }
+        return CallToolResult.text("flooded");
+      })
       .tool(Tool.named("whoami").description("Tells the tenant header and the session id it arrived with"),
           (args, ctx) -> {
             TransportContext transport = ctx.transport();

@@ -2,7 +2,6 @@ package dev.conduit.transport.websocket.internal;
 
 import dev.conduit.protocol.McpConnectionClosedException;
 import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
