@@ -34,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>the subprotocol {@value #SUBPROTOCOL} is chosen when offered. A client that offers none is served (gateway
  *       clients often do not send one); a client that offers only others is refused: its connection is closed with
  *       1002 (protocol error) as soon as it opens, the Jakarta API having no portable way to turn a handshake down
- *       after its origin check.
+ *       after its origin check (a container answers an exception there with 500). A client that sends before it
+ *       reads the close may find the connection reset instead; browsers fail such a handshake themselves, since no
+ *       subprotocol they offered was chosen.
  * </ul>
  *
  * <p>The server pings every connection and closes one whose pong does not come back in time (1011). A text message

@@ -79,14 +79,16 @@ class WebSocketClientTransportTest {
     assertThrows(McpException.class, () -> McpClient.connect(transport));
   }
 
+  /**
+   * The server closes such a connection with 1002 as it opens (the wire test sees the code); a client that has
+   * already sent its first message may see the connection reset instead. Either way the connect fails at once.
+   */
   @Test
   void offeringASubprotocolTheServerDoesNotSpeakFailsTheConnect() throws Exception {
     try (ToolServer tools = new ToolServer()) {
       WebSocketClientTransport transport = WebSocketClientTransport.builder(tools.url()).subprotocol("other").build();
 
-      McpException failure = assertThrows(McpException.class, () -> McpClient.connect(transport));
-
-      assertTrue(failure.getMessage().contains("1002"), failure.getMessage());
+      assertThrows(McpException.class, () -> McpClient.connect(transport));
     }
   }
 

@@ -120,10 +120,20 @@ public final class WebSocketConnection implements McpTransport {
     });
   }
 
-  /** Refuses the connection before anything was exchanged: closes it with {@code code}. */
+  /**
+   * Refuses the connection before anything was exchanged: closes it with {@code code}, on the calling thread, which
+   * must be the container's, in {@code onOpen}.
+   */
   public void refuse(CloseCode code, String reason) {
     log.debug("{}: refused: {}", name, reason);
-    abandon(code, reason, null);
+    end(null);
+    outbox.abort();
+    sessionClosed.set(true);
+    try {
+      session.close(new CloseReason(code, reason));
+    } catch (IOException | RuntimeException e) {
+      log.debug("{}: closing failed: {}", name, e.toString());
+    }
   }
 
   /** The container reports the session closed: by the peer, by the container, or after our own close. */
