@@ -167,6 +167,14 @@ public final class McpServer implements AutoCloseable {
     state.resourceUpdated(Objects.requireNonNull(uri, "uri"));
   }
 
+  /**
+   * Whether {@link #close()} was called. A transport asked to close a connection may read it to tell the peer why: the
+   * server is going away, rather than this one connection ending.
+   */
+  public boolean isClosed() {
+    return state.isClosed();
+  }
+
   /** A batch of changes to a server's features; see {@link #update}. Each method returns this batch. */
   public static final class Changes {
     private final Registry.Editor editor;

@@ -1,6 +1,7 @@
 package dev.conduit.protocol.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,18 +10,25 @@ import dev.conduit.protocol.McpConnectionClosedException;
 import dev.conduit.protocol.McpException;
 import dev.conduit.protocol.client.Era;
 import dev.conduit.protocol.engine.WireLog.Connected;
+import dev.conduit.protocol.jsonrpc.JsonRpcMessage;
+import dev.conduit.protocol.jsonrpc.RequestId;
 import dev.conduit.protocol.schema.CallToolResult;
 import dev.conduit.protocol.schema.Tool;
 import dev.conduit.protocol.server.McpServer;
+import dev.conduit.protocol.transport.InMemoryTransport;
+import dev.conduit.protocol.transport.McpTransport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -93,6 +101,36 @@ class CloseTest {
       assertTrue(handlersCancelled.await(WAIT, TimeUnit.SECONDS), "the server cancelled every handler");
       assertTrue(connection.client().async().isClosed(), "the client knows the connection ended");
     }
+  }
+
+  @Test
+  void aTransportClosedByTheServersCloseSeesTheServerClosed() throws Exception {
+    InMemoryTransport.Pair pair = InMemoryTransport.pair();
+    CompletableFuture<Boolean> serverClosedAtClose = new CompletableFuture<>();
+    McpTransport reporting = new McpTransport() {
+      @Override
+      public void start(Listener listener) {
+        pair.server().start(listener);
+      }
+
+      @Override
+      public CompletionStage<Void> send(JsonRpcMessage message, @Nullable RequestId relatedRequest) {
+        return pair.server().send(message, relatedRequest);
+      }
+
+      @Override
+      public void close() {
+        serverClosedAtClose.complete(server.isClosed());
+        pair.server().close();
+      }
+    };
+    server.connect(reporting);
+    assertFalse(server.isClosed());
+
+    server.close();
+
+    assertTrue(serverClosedAtClose.get(WAIT, TimeUnit.SECONDS));
+    pair.client().close();
   }
 
   private Connected connect(Era era) {

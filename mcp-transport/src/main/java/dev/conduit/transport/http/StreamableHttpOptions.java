@@ -1,12 +1,13 @@
 package dev.conduit.transport.http;
 
+import static dev.conduit.transport.internal.Checks.positive;
+
 import dev.conduit.protocol.jsonrpc.JsonRpcCodec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * How a Streamable HTTP endpoint behaves, whichever front door serves it ({@link StreamableHttpServer} or {@link
@@ -255,21 +256,6 @@ public final class StreamableHttpOptions {
     /** The options. */
     public StreamableHttpOptions build() {
       return new StreamableHttpOptions(this);
-    }
-
-    private static Duration positive(@Nullable Duration duration, String name) {
-      Objects.requireNonNull(duration, name);
-      if (duration.isNegative() || duration.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + duration);
-      }
-      return duration;
-    }
-
-    private static int positive(int value, String name) {
-      if (value <= 0) {
-        throw new IllegalArgumentException(name + " must be positive: " + value);
-      }
-      return value;
     }
   }
 }

@@ -63,7 +63,7 @@ public final class StreamableHttpServer implements AutoCloseable {
     this.timer = DaemonThreads.timer("conduit-http-timer");
     this.core = new StreamableHttpCore(builder.mcpServer, builder.options, executor, timer, true);
     this.legacy = builder.ssePath == null ? null
-        : new LegacySseEndpoint(builder.mcpServer, builder.options, builder.messagePath, executor, timer);
+        : new LegacySseEndpoint(builder.mcpServer, builder.options, executor, timer);
     try {
       this.server = HttpServer.create(new InetSocketAddress(builder.host, builder.port), builder.backlog);
     } catch (IOException | RuntimeException e) {
@@ -74,9 +74,11 @@ public final class StreamableHttpServer implements AutoCloseable {
     }
     server.setExecutor(executor);
     mount(builder.path, core::handle);
-    if (legacy != null) {
-      mount(builder.ssePath, legacy::handleSse);
-      mount(builder.messagePath, legacy::handleMessage);
+    LegacySseEndpoint sse = legacy;
+    if (sse != null) {
+      String messagePath = builder.messagePath;
+      mount(builder.ssePath, exchange -> sse.handleSse(exchange, messagePath));
+      mount(messagePath, sse::handleMessage);
     }
     builder.routes.forEach(this::route);
     server.start();

@@ -4,7 +4,6 @@ import dev.conduit.protocol.server.McpServer;
 import dev.conduit.transport.http.internal.DaemonThreads;
 import dev.conduit.transport.http.internal.ServletExchange;
 import dev.conduit.transport.http.internal.StreamableHttpCore;
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,9 +67,7 @@ public class StreamableHttpServlet extends HttpServlet {
       response.setStatus(503);
       return;
     }
-    AsyncContext async = request.startAsync();
-    async.setTimeout(0);
-    current.handle(new ServletExchange(request, response, async));
+    current.handle(ServletExchange.start(request, response));
   }
 
   /** How many Streamable HTTP sessions are live. */

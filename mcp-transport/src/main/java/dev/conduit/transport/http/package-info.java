@@ -4,9 +4,10 @@
  *
  * <ul>
  *   <li>{@link dev.conduit.transport.http.StreamableHttpServer}: an embedded server on the JDK's built-in HTTP
- *       server, with no dependency beyond the JDK;
- *   <li>{@link dev.conduit.transport.http.StreamableHttpServlet}: a Jakarta Servlet 6 (async) servlet that Spring
- *       Boot, Quarkus, Jetty or Tomcat applications mount at a path of their own.
+ *       server, with no dependency beyond the JDK, serving both transports;
+ *   <li>{@link dev.conduit.transport.http.StreamableHttpServlet} and {@link dev.conduit.transport.http.LegacySseServlet}:
+ *       Jakarta Servlet 6 (async) servlets, one per transport, that Spring Boot, Quarkus, Jetty or Tomcat applications
+ *       mount at paths of their own.
  * </ul>
  *
  * <p>Both share one implementation and one set of {@link dev.conduit.transport.http.StreamableHttpOptions}.

@@ -5,6 +5,7 @@ import dev.conduit.protocol.jsonrpc.JsonRpcCodec;
 import dev.conduit.protocol.jsonrpc.JsonRpcMessage;
 import dev.conduit.protocol.jsonrpc.RequestId;
 import dev.conduit.protocol.transport.McpTransport;
+import dev.conduit.transport.internal.Checks;
 import dev.conduit.transport.stdio.internal.DaemonThreads;
 import dev.conduit.transport.stdio.internal.LineChannel;
 import dev.conduit.transport.stdio.internal.ProcessSpec;
@@ -334,10 +335,7 @@ public final class StdioClientTransport implements McpTransport {
 
     /** The longest line accepted from the server, in bytes; default: the codec's largest message. */
     public Builder maxLineBytes(int bytes) {
-      if (bytes <= 0) {
-        throw new IllegalArgumentException("maxLineBytes must be positive: " + bytes);
-      }
-      this.maxLineBytes = bytes;
+      this.maxLineBytes = Checks.positive(bytes, "maxLineBytes");
       return this;
     }
 
@@ -355,13 +353,13 @@ public final class StdioClientTransport implements McpTransport {
 
     /** How long closing waits for the process to exit once its stdin is closed, before terminating it (default 2 s). */
     public Builder exitTimeout(Duration timeout) {
-      this.exitTimeout = StdioTransport.nonNegative(timeout, "exitTimeout");
+      this.exitTimeout = Checks.nonNegative(timeout, "exitTimeout");
       return this;
     }
 
     /** How long closing waits for the process to exit once terminated, before killing it (default 2 s). */
     public Builder terminateTimeout(Duration timeout) {
-      this.terminateTimeout = StdioTransport.nonNegative(timeout, "terminateTimeout");
+      this.terminateTimeout = Checks.nonNegative(timeout, "terminateTimeout");
       return this;
     }
 

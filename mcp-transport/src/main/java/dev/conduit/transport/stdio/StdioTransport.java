@@ -4,6 +4,7 @@ import dev.conduit.protocol.jsonrpc.JsonRpcCodec;
 import dev.conduit.protocol.jsonrpc.JsonRpcMessage;
 import dev.conduit.protocol.jsonrpc.RequestId;
 import dev.conduit.protocol.transport.McpTransport;
+import dev.conduit.transport.internal.Checks;
 import dev.conduit.transport.stdio.internal.LineChannel;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -159,10 +160,7 @@ public final class StdioTransport implements McpTransport {
 
     /** The longest line accepted, in bytes, without its terminator; default: the codec's largest message. */
     public Builder maxLineBytes(int bytes) {
-      if (bytes <= 0) {
-        throw new IllegalArgumentException("maxLineBytes must be positive: " + bytes);
-      }
-      this.maxLineBytes = bytes;
+      this.maxLineBytes = Checks.positive(bytes, "maxLineBytes");
       return this;
     }
 
@@ -174,25 +172,18 @@ public final class StdioTransport implements McpTransport {
 
     /** How long requests in progress at the end of the input may take to be answered (default 2 seconds). */
     public Builder drainTimeout(Duration timeout) {
-      this.drainTimeout = nonNegative(timeout, "drainTimeout");
+      this.drainTimeout = Checks.nonNegative(timeout, "drainTimeout");
       return this;
     }
 
     /** How long closing waits for queued messages to be written (default 5 seconds). */
     public Builder closeTimeout(Duration timeout) {
-      this.closeTimeout = nonNegative(timeout, "closeTimeout");
+      this.closeTimeout = Checks.nonNegative(timeout, "closeTimeout");
       return this;
     }
 
     public StdioTransport build() {
       return new StdioTransport(this);
     }
-  }
-
-  static Duration nonNegative(Duration duration, String name) {
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException(name + " must not be negative: " + duration);
-    }
-    return duration;
   }
 }

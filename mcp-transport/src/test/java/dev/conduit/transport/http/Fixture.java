@@ -13,11 +13,17 @@ import dev.conduit.protocol.schema.RequestedSchema;
 import dev.conduit.protocol.schema.StringSchema;
 import dev.conduit.protocol.schema.Tool;
 import dev.conduit.protocol.server.McpServer;
+import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.jspecify.annotations.Nullable;
 
 /** An MCP server with real tools behind a real loopback HTTP server, and helpers to speak raw HTTP to it. */
@@ -103,6 +109,25 @@ final class Fixture implements AutoCloseable {
         .build();
   }
 
+  /** A front door that mounts the servlet {@code make} returns at {@code path} under {@code contextPath} in Jetty 12. */
+  static FrontDoor jetty(String contextPath, String path, Function<McpServer, HttpServlet> make) {
+    return server -> {
+      Server jetty = new Server();
+      ServerConnector connector = new ServerConnector(jetty);
+      connector.setHost("127.0.0.1");
+      connector.setPort(0);
+      jetty.addConnector(connector);
+      ServletContextHandler context = new ServletContextHandler();
+      context.setContextPath(contextPath);
+      ServletHolder holder = new ServletHolder(make.apply(server));
+      holder.setAsyncSupported(true);
+      context.addServlet(holder, path);
+      jetty.setHandler(context);
+      jetty.start();
+      return Map.entry(connector.getLocalPort(), jetty::stop);
+    };
+  }
+
   int port() {
     return port;
   }
@@ -155,18 +180,6 @@ final class Fixture implements AutoCloseable {
   static String callWithProgress(int id, String tool) {
     return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
         + "\",\"arguments\":{},\"_meta\":{\"progressToken\":\"p-1\"}}}";
-  }
-
-  /** Waits (boundedly) until {@code condition} holds; returns whether it did. */
-  static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(10);
-    }
-    return true;
   }
 
   static JsonNode json(String text) throws IOException {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conduit.protocol.schema.CallToolResult;
 import dev.conduit.protocol.schema.Tool;
+import dev.conduit.transport.Eventually;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -158,7 +159,7 @@ class ModernHttpTest {
       assertEquals("l-1",
           changed.path("params").path("_meta").path("io.modelcontextprotocol/subscriptionId").asText());
     }
-    assertTrue(Fixture.eventually(() -> fixture.server.sessions().isEmpty()), "the listen connection ended");
+    assertTrue(Eventually.holds(() -> fixture.server.sessions().isEmpty()), "the listen connection ended");
   }
 
   @Test

@@ -8,10 +8,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,21 +21,7 @@ class ServletJettyTest {
   void start() throws Exception {
     StreamableHttpOptions options = StreamableHttpOptions.builder()
         .sseUpgradeDelay(Duration.ofMillis(100)).keepAliveInterval(Duration.ofMillis(100)).build();
-    fixture = new Fixture(server -> {
-      Server jetty = new Server();
-      ServerConnector connector = new ServerConnector(jetty);
-      connector.setHost("127.0.0.1");
-      connector.setPort(0);
-      jetty.addConnector(connector);
-      ServletContextHandler context = new ServletContextHandler();
-      context.setContextPath("/");
-      ServletHolder holder = new ServletHolder(new StreamableHttpServlet(server, options));
-      holder.setAsyncSupported(true);
-      context.addServlet(holder, "/mcp");
-      jetty.setHandler(context);
-      jetty.start();
-      return Map.entry(connector.getLocalPort(), jetty::stop);
-    });
+    fixture = new Fixture(Fixture.jetty("/", "/mcp", server -> new StreamableHttpServlet(server, options)));
   }
 
   @AfterEach

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.conduit.transport.Eventually;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -104,7 +105,7 @@ class SessionLifecycleTest {
         assertEquals("done", json(last.data()).path("result").path("content").path(0).path("text").asText());
       }
       assertEquals(0, fixture.http.sessionCount());
-      assertTrue(Fixture.eventually(() -> fixture.server.sessions().isEmpty()), "every POST's connection ended");
+      assertTrue(Eventually.holds(() -> fixture.server.sessions().isEmpty()), "every POST's connection ended");
     }
   }
 

@@ -40,8 +40,8 @@ class LayeringTest {
     noClasses().that().resideInAPackage("dev.conduit.protocol..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "okhttp3..", "okio..", "java.net.http..", "com.sun.net.httpserver..", "jakarta.servlet..",
-            "javax.servlet..", "org.eclipse.jetty..", "org.apache.catalina..", "org.apache.tomcat..",
-            "io.github.resilience4j..", "io.micrometer..")
+            "javax.servlet..", "jakarta.websocket..", "javax.websocket..", "org.eclipse.jetty..",
+            "org.apache.catalina..", "org.apache.tomcat..", "io.github.resilience4j..", "io.micrometer..")
         .check(classes);
   }
 

@@ -206,6 +206,10 @@ public final class ServerState {
     each(c -> c.resourceUpdated(uri));
   }
 
+  public boolean isClosed() {
+    return closed;
+  }
+
   public void close() {
     closed = true;
     each(ServerConnection::shutDown);

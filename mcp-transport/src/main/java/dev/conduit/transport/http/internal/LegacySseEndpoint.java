@@ -32,20 +32,22 @@ public final class LegacySseEndpoint implements AutoCloseable {
 
   private final Wiring wiring;
   private final OriginGuard guard;
-  private final String messagePath;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, SseConnection> connections = new ConcurrentHashMap<>();
 
-  /** @param messagePath the path (from the server's root) that the {@code endpoint} event names */
-  public LegacySseEndpoint(McpServer server, StreamableHttpOptions options, String messagePath, Executor io,
+  public LegacySseEndpoint(McpServer server, StreamableHttpOptions options, Executor io,
       ScheduledExecutorService timer) {
     this.wiring = new Wiring(server, options, options.newEventStore(), io, timer, false);
     this.guard = new OriginGuard(options);
-    this.messagePath = messagePath;
   }
 
-  /** Serves the SSE endpoint: GET opens a connection. */
-  public void handleSse(Exchange exchange) {
+  /**
+   * Serves the SSE endpoint: GET opens a connection.
+   *
+   * @param messagePath the path (from the server's root) that the {@code endpoint} event names, where the client
+   *     POSTs its messages
+   */
+  public void handleSse(Exchange exchange, String messagePath) {
     if (!guard.admit(exchange, wiring.codec())) {
       return;
     }

@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * DNS rebinding protection: a request must name an allowed host in {@code Host}, and if it carries an {@code Origin}
  * that origin must be on an allowed host or in the allowed origins. Loopback names (localhost, 127.0.0.1, [::1]) are
- * allowed with any port.
+ * allowed with any port. The HTTP endpoints apply both rules; the WebSocket endpoint applies the origin rule at its
+ * handshake.
  */
-final class OriginGuard {
+public final class OriginGuard {
 
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
@@ -24,9 +25,23 @@ final class OriginGuard {
   private final Set<String> origins = new HashSet<>();
 
   OriginGuard(StreamableHttpOptions options) {
-    this.mode = options.dnsRebindingProtection();
-    options.allowedHosts().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
-    options.allowedOrigins().forEach(o -> origins.add(normalise(o)));
+    this(options.dnsRebindingProtection(), options.allowedHosts(), options.allowedOrigins());
+  }
+
+  /**
+   * @param mode when the rules apply
+   * @param allowedHosts host names (no port) allowed besides the loopback ones
+   * @param allowedOrigins origins allowed besides those on an allowed host
+   */
+  public OriginGuard(DnsRebindingProtection mode, Set<String> allowedHosts, Set<String> allowedOrigins) {
+    this.mode = mode;
+    allowedHosts.forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
+    allowedOrigins.forEach(o -> origins.add(normalise(o)));
+  }
+
+  /** The mode the guard was made with. */
+  public DnsRebindingProtection mode() {
+    return mode;
   }
 
   /** Checks the request; answers 403 and returns false if it must be refused. */
@@ -49,7 +64,8 @@ final class OriginGuard {
     return true;
   }
 
-  private boolean originAllowed(String origin) {
+  /** Whether {@code origin} (an {@code Origin} header's value) is in the allowed origins or on an allowed host. */
+  public boolean originAllowed(String origin) {
     if (origins.contains(normalise(origin))) {
       return true;
     }
@@ -78,7 +94,8 @@ final class OriginGuard {
     return o.endsWith("/") ? o.substring(0, o.length() - 1) : o;
   }
 
-  private static String printable(@Nullable String value) {
+  /** {@code value} cut to 100 characters, anything but printable ASCII replaced: safe to echo in an error. */
+  public static String printable(@Nullable String value) {
     if (value == null) {
       return "";
     }

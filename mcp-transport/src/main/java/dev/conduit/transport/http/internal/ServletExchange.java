@@ -36,6 +36,13 @@ public final class ServletExchange implements Exchange {
   private final AtomicBoolean ended = new AtomicBoolean();
   private final List<Runnable> goneCallbacks = new CopyOnWriteArrayList<>();
 
+  /** Puts a request in async mode, with no timeout (the MCP engine decides when it is answered), and wraps it. */
+  public static ServletExchange start(HttpServletRequest request, HttpServletResponse response) {
+    AsyncContext async = request.startAsync();
+    async.setTimeout(0);
+    return new ServletExchange(request, response, async);
+  }
+
   /** Wraps a request whose async processing has started. */
   public ServletExchange(HttpServletRequest request, HttpServletResponse response, AsyncContext async) {
     this.request = request;

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
-/** A transport listener that keeps what it is told, for tests to wait on. */
-final class RecordingListener implements McpTransport.Listener {
+/** A transport listener that keeps what it is told, for tests to wait on (the WebSocket tests' too). */
+public final class RecordingListener implements McpTransport.Listener {
 
   private final BlockingQueue<JsonRpcMessage> messages = new LinkedBlockingQueue<>();
   private final CompletableFuture<Optional<Throwable>> closed = new CompletableFuture<>();
@@ -33,27 +33,27 @@ final class RecordingListener implements McpTransport.Listener {
   }
 
   /** The next message; fails after 10 seconds. */
-  JsonRpcMessage next() throws InterruptedException {
+  public JsonRpcMessage next() throws InterruptedException {
     JsonRpcMessage message = messages.poll(10, TimeUnit.SECONDS);
     assertNotNull(message, "no message arrived");
     return message;
   }
 
-  <T extends JsonRpcMessage> T next(Class<T> type) throws InterruptedException {
+  public <T extends JsonRpcMessage> T next(Class<T> type) throws InterruptedException {
     return type.cast(next());
   }
 
   /** Asserts that no message is waiting now. */
-  void assertNoMessage() {
+  public void assertNoMessage() {
     assertNull(messages.poll(), "unexpected message");
   }
 
   /** Waits for the end and returns its cause. */
-  Optional<Throwable> awaitClose() throws Exception {
+  public Optional<Throwable> awaitClose() throws Exception {
     return closed.get(10, TimeUnit.SECONDS);
   }
 
-  int closeCount() {
+  public int closeCount() {
     return closes.get();
   }
 }

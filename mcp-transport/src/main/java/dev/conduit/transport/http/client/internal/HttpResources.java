@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.SocketFactory;
 import okhttp3.Cache;
 import okhttp3.Call;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -46,13 +47,21 @@ public final class HttpResources {
     this.executor = executor;
   }
 
-  /** Creates the client (or adapts the user's) and the threads, named {@code conduit-<name>-N-M}. */
+  /**
+   * Creates the client (or adapts the user's) and the threads, named {@code conduit-<name>-N-M}. A client the
+   * transport creates runs OkHttp's asynchronous calls (a WebSocket's handshake and reader loop) on those threads
+   * too, rather than on OkHttp's own, which are not daemons.
+   */
   public static HttpResources create(HttpSettings settings, String name) {
     OkHttpClient supplied = settings.client();
     OkHttpClient.Builder builder = supplied != null ? supplied.newBuilder() : new OkHttpClient.Builder();
     // Event streams stay quiet while the server works; only the caller's own timeouts may end them.
     builder.readTimeout(Duration.ZERO).callTimeout(Duration.ZERO);
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+            daemonThreads("conduit-" + name + "-" + INSTANCES.incrementAndGet()));
     if (supplied == null) {
+      builder.dispatcher(new Dispatcher(executor));
       builder.connectTimeout(settings.connectTimeout());
       builder.socketFactory(new NoDelaySocketFactory(SocketFactory.getDefault()));
       if (settings.sslSocketFactory() != null && settings.trustManager() != null) {
@@ -62,9 +71,6 @@ public final class HttpResources {
         builder.hostnameVerifier(settings.hostnameVerifier());
       }
     }
-    ThreadPoolExecutor executor =
-        new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-            daemonThreads("conduit-" + name + "-" + INSTANCES.incrementAndGet()));
     return new HttpResources(builder.build(), supplied == null, executor);
   }
 

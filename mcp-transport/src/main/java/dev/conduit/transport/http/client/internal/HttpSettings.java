@@ -1,6 +1,10 @@
 package dev.conduit.transport.http.client.internal;
 
+import static dev.conduit.transport.internal.Checks.positive;
+
+
 import dev.conduit.protocol.jsonrpc.JsonRpcCodec;
+import dev.conduit.transport.internal.Checks;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +58,22 @@ public final class HttpSettings {
     HttpUrl parsed = HttpUrl.parse(url);
     if (parsed == null) {
       throw new IllegalArgumentException("Not an http or https URL: " + url);
+    }
+    return new HttpSettings(parsed);
+  }
+
+  /**
+   * Settings for the WebSocket at {@code url}, kept as the http or https URL its handshake goes to.
+   *
+   * @throws IllegalArgumentException if {@code url} is not an absolute ws or wss URL
+   */
+  public static HttpSettings forWebSocketUrl(String url) {
+    Objects.requireNonNull(url, "url");
+    String http = url.regionMatches(true, 0, "ws://", 0, 5) ? "http://" + url.substring(5)
+        : url.regionMatches(true, 0, "wss://", 0, 6) ? "https://" + url.substring(6) : null;
+    HttpUrl parsed = http == null ? null : HttpUrl.parse(http);
+    if (parsed == null) {
+      throw new IllegalArgumentException("Not a ws or wss URL: " + url);
     }
     return new HttpSettings(parsed);
   }
@@ -136,11 +156,7 @@ public final class HttpSettings {
   }
 
   public void retryDelay(Duration delay) {
-    Objects.requireNonNull(delay, "delay");
-    if (delay.isNegative()) {
-      throw new IllegalArgumentException("retryDelay must not be negative: " + delay);
-    }
-    this.retryDelay = delay;
+    this.retryDelay = Checks.nonNegative(delay, "retryDelay");
   }
 
   public int maxReconnectAttempts() {
@@ -184,13 +200,5 @@ public final class HttpSettings {
       throw new IllegalStateException(
           "TLS settings and an OkHttpClient were both given; configure TLS on the OkHttpClient instead");
     }
-  }
-
-  private static Duration positive(Duration value, String name) {
-    Objects.requireNonNull(value, name);
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive: " + value);
-    }
-    return value;
   }
 }

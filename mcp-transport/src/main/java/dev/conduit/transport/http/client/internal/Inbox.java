@@ -44,12 +44,12 @@ public final class Inbox {
     }
   }
 
-  /** Delivers a message, unless the end was already reported. */
+  /** Delivers a message that arrived with nothing to say about how, unless the end was already reported. */
   public void deliver(JsonRpcMessage message) {
     deliver(message, TransportContext.empty());
   }
 
-  /** Delivers a message with what the transport knows of it, unless the end was already reported. */
+  /** Delivers a message and what the transport knows about how it arrived, unless the end was already reported. */
   public void deliver(JsonRpcMessage message, TransportContext context) {
     McpTransport.Listener target;
     synchronized (lock) {
