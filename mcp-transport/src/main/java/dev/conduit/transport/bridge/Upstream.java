@@ -4,6 +4,7 @@ import dev.conduit.protocol.transport.McpTransport;
 import dev.conduit.transport.http.client.StreamableHttpClientTransport;
 import dev.conduit.transport.http.client.internal.NoDelaySocketFactory;
 import dev.conduit.transport.stdio.StdioClientTransport;
+import dev.conduit.transport.websocket.WebSocketClientTransport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -63,17 +64,37 @@ public final class Upstream {
   public static Upstream streamableHttp(String url, Map<String, String> headers) {
     Map<String, String> fixed = Map.copyOf(headers);
     StreamableHttpClientTransport.builder(url); // fails now, not at the first connection, if the URL is not http(s)
-    OkHttpClient client = new OkHttpClient.Builder()
-        .socketFactory(new NoDelaySocketFactory(SocketFactory.getDefault()))
-        .build();
+    OkHttpClient client = sharedClient();
     Supplier<McpTransport> connector = () -> StreamableHttpClientTransport.builder(url)
         .headers(() -> fixed)
         .okHttpClient(client)
         .build();
-    return new Upstream(url, connector, false, null, () -> {
-      client.dispatcher().executorService().shutdown();
-      client.connectionPool().evictAll();
-    });
+    return new Upstream(url, connector, false, null, () -> release(client));
+  }
+
+  /**
+   * A server behind a WebSocket ({@code ws://} or {@code wss://}; not in the MCP specification, but served by
+   * gateways), sent {@code headers} with each handshake. Its connections share one HTTP client.
+   */
+  public static Upstream webSocket(String url, Map<String, String> headers) {
+    Map<String, String> fixed = Map.copyOf(headers);
+    WebSocketClientTransport.builder(url); // fails now, not at the first connection, if the URL is not ws(s)
+    OkHttpClient client = sharedClient();
+    Supplier<McpTransport> connector = () -> {
+      WebSocketClientTransport.Builder builder = WebSocketClientTransport.builder(url).okHttpClient(client);
+      fixed.forEach(builder::header);
+      return builder.build();
+    };
+    return new Upstream(url, connector, false, null, () -> release(client));
+  }
+
+  private static OkHttpClient sharedClient() {
+    return new OkHttpClient.Builder().socketFactory(new NoDelaySocketFactory(SocketFactory.getDefault())).build();
+  }
+
+  private static void release(OkHttpClient client) {
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
   }
 
   /**

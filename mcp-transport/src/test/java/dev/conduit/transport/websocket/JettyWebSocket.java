@@ -7,12 +7,12 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /** An MCP server's WebSocket endpoint at {@code /mcp} in embedded Jetty 12 (ee10), on a free loopback port. */
-final class JettyWebSocket implements AutoCloseable {
+public final class JettyWebSocket implements AutoCloseable {
 
   private final Server jetty = new Server();
   private final ServerConnector connector = new ServerConnector(jetty);
 
-  JettyWebSocket(McpServer server, WebSocketOptions options) throws Exception {
+  public JettyWebSocket(McpServer server, WebSocketOptions options) throws Exception {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     jetty.addConnector(connector);
@@ -24,12 +24,12 @@ final class JettyWebSocket implements AutoCloseable {
     jetty.start();
   }
 
-  int port() {
+  public int port() {
     return connector.getLocalPort();
   }
 
   /** The endpoint's URL, such as {@code ws://127.0.0.1:12345/mcp}. */
-  String url() {
+  public String url() {
     return "ws://127.0.0.1:" + port() + "/mcp";
   }
 
