@@ -1,8 +1,5 @@
 package dev.conduit.interop;
 
-import dev.conduit.protocol.server.McpServer;
-import dev.conduit.samples.conformance.EverythingServer;
-import dev.conduit.transport.http.StreamableHttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,21 +8,16 @@ import org.jspecify.annotations.Nullable;
  */
 class ConformanceServerTest extends ServerSuite {
 
-  private @Nullable McpServer server;
-  private @Nullable StreamableHttpServer http;
+  private @Nullable EverythingHttp server;
 
   @Override
   String start() {
-    server = EverythingServer.create();
-    http = StreamableHttpServer.builder(server).host("127.0.0.1").port(0).path("/mcp").start();
-    return "http://localhost:" + http.port() + "/mcp";
+    server = EverythingHttp.start();
+    return server.url();
   }
 
   @Override
   void stop() {
-    if (http != null) {
-      http.close();
-    }
     if (server != null) {
       server.close();
     }

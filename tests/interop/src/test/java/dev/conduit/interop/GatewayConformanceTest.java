@@ -1,8 +1,5 @@
 package dev.conduit.interop;
 
-import dev.conduit.protocol.server.McpServer;
-import dev.conduit.samples.conformance.EverythingServer;
-import dev.conduit.transport.http.StreamableHttpServer;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
@@ -23,15 +20,13 @@ class GatewayConformanceTest {
 
   @Nested
   class InFrontOfAnHttpServer extends ServerSuite {
-    private @Nullable McpServer server;
-    private @Nullable StreamableHttpServer http;
+    private @Nullable EverythingHttp server;
     private @Nullable Gateway gateway;
 
     @Override
     String start() {
-      server = EverythingServer.create();
-      http = StreamableHttpServer.builder(server).host("127.0.0.1").port(0).path("/mcp").start();
-      gateway = Gateway.start("conformance-http", Gateway.url(http.url().toString()));
+      server = EverythingHttp.start();
+      gateway = Gateway.start("conformance-http", Gateway.url(server.url()));
       return gateway.mcpUrl();
     }
 
@@ -39,9 +34,6 @@ class GatewayConformanceTest {
     void stop() {
       if (gateway != null) {
         gateway.close();
-      }
-      if (http != null) {
-        http.close();
       }
       if (server != null) {
         server.close();
