@@ -337,10 +337,10 @@ public final class McpServer implements AutoCloseable {
     /**
      * Serves {@code method} with {@code handler} instead of the server's own features: raw parameters in, an
      * asynchronous raw result out (see {@link RequestHandler}). Any method can be served this way ({@code tools/call},
-     * {@code resources/read}, a method of an extension) except those the engine serves itself: {@code initialize},
-     * {@code ping}, {@code logging/setLevel}, {@code server/discover}, {@code subscriptions/listen}, {@code
+     * {@code resources/read}, {@code ping}, a method of an extension) except those the engine serves itself: {@code
+     * initialize}, {@code logging/setLevel}, {@code server/discover}, {@code subscriptions/listen}, {@code
      * resources/subscribe} and {@code resources/unsubscribe} (a {@link SessionListener} hears about the
-     * subscriptions).
+     * subscriptions and log levels). Without a handler the engine answers {@code ping} itself.
      *
      * @throws IllegalArgumentException for a method the engine serves itself
      */

@@ -176,11 +176,20 @@ class RequestHandlerTest {
   void theEngineKeepsTheMethodsItServesItself() {
     McpServer.Builder builder = McpServer.builder();
     RequestHandler any = (params, ctx) -> CompletableFuture.completedFuture(params);
-    for (String method : new String[] {"initialize", "ping", "logging/setLevel", "server/discover",
+    for (String method : new String[] {"initialize", "logging/setLevel", "server/discover",
         "subscriptions/listen", "resources/subscribe", "resources/unsubscribe"}) {
       IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
           () -> builder.requestHandler(method, any));
       assertTrue(refused.getMessage().contains(method), refused.getMessage());
+    }
+  }
+
+  @Test
+  void aLegacyPingCanBeServedByAHandler() {
+    McpServer server = serving("ping", (params, ctx) -> CompletableFuture.failedFuture(
+        new McpException(ErrorCodes.UPSTREAM_UNAVAILABLE, "Upstream server unavailable")));
+    try (McpClient client = connect(server, Era.LEGACY)) {
+      assertEquals(ErrorCodes.UPSTREAM_UNAVAILABLE, fails(client::ping).code());
     }
   }
 

@@ -177,7 +177,7 @@ public final class McpBridge implements AutoCloseable {
           .capabilities(probe.serverCapabilities())
           .sessionListener(core)
           .fallbackHandler(core);
-      for (String method : List.of("tools/list", "tools/call", "resources/list", "resources/templates/list",
+      for (String method : List.of("ping", "tools/list", "tools/call", "resources/list", "resources/templates/list",
           "resources/read", "prompts/list", "prompts/get", "completion/complete")) {
         builder.requestHandler(method, core);
       }

@@ -128,6 +128,8 @@ class BridgeFaultsTest {
       assertEquals(ErrorCodes.UPSTREAM_UNAVAILABLE, error.code());
       assertFalse(error.getMessage().contains("127.0.0.1"), error.getMessage());
       assertFalse(error.getMessage().contains("Exception"), error.getMessage());
+      assertEquals(ErrorCodes.UPSTREAM_UNAVAILABLE, assertThrows(McpException.class, client::ping).code(),
+          "a ping checks the whole way");
     } finally {
       origin.server.close();
     }

@@ -96,6 +96,14 @@ class BridgeForwardingTest {
 
   @ParameterizedTest(name = "{0} client, upstream {1}")
   @MethodSource("pairings")
+  void aPingIsAnsweredThroughTheBridge(Era era, ProtocolVersion[] upstream) {
+    try (McpClient client = downstream(era, upstream).connect()) {
+      client.ping();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} client, upstream {1}")
+  @MethodSource("pairings")
   void aLargePayloadCrossesUnchanged(Era era, ProtocolVersion[] upstream) {
     String big = "x".repeat(64 * 1024 - 20) + "\u00e9\u4e2d\"\\\n";
     try (McpClient client = downstream(era, upstream).connect()) {

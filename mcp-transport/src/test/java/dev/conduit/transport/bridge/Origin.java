@@ -21,13 +21,12 @@ import dev.conduit.protocol.schema.TextResourceContents;
 import dev.conduit.protocol.schema.Tool;
 import dev.conduit.protocol.server.McpServer;
 import dev.conduit.protocol.transport.InMemoryTransport;
+import dev.conduit.transport.stdio.Children;
 import dev.conduit.transport.stdio.StdioServer;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -125,15 +124,7 @@ final class Origin {
 
   /** The command line that serves an origin on stdio in a JVM of its own. */
   static List<String> commandLine() {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-XX:+UseSerialGC");
-    command.add("-Xmx128m");
-    command.add("-cp");
-    command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    command.add(Origin.class.getName());
-    return command;
+    return Children.javaCommand(Origin.class);
   }
 
   public static void main(String[] args) throws IOException {

@@ -4,13 +4,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How tests launch {@link ChildServer} in a JVM of its own. */
-final class Children {
+/** How tests launch {@link ChildServer}, or another main class of theirs, in a JVM of its own. */
+public final class Children {
 
   private Children() {}
 
   /** The command line that runs {@link ChildServer} with {@code args}. */
   static List<String> commandLine(String... args) {
+    return javaCommand(ChildServer.class, args);
+  }
+
+  /** The command line that runs {@code main} on the tests' class path with {@code args}, in a small fast JVM. */
+  public static List<String> javaCommand(Class<?> main, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // Start fast on a busy machine; these children do little work.
@@ -19,7 +24,7 @@ final class Children {
     command.add("-Xmx128m");
     command.add("-cp");
     command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    command.add(ChildServer.class.getName());
+    command.add(main.getName());
     command.addAll(List.of(args));
     return command;
   }

@@ -3,20 +3,15 @@ package dev.conduit.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.conduit.awx.simulator.AwxSimulator;
 import dev.conduit.awx.simulator.JobTiming;
 import dev.conduit.awx.simulator.SeedData;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,9 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class AwxInspectorTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final AtomicInteger RUNS = new AtomicInteger();
-  private static final String JAR_PROPERTY = "conduit.awx.jar";
   private static final int DEMO_JOB_TEMPLATE = 3;
   private static final int SEEDED_FINISHED_JOB = 2;
 
@@ -68,8 +60,9 @@ class AwxInspectorTest {
   void launchesAJobTemplateWaitsForTheJobAndReadsItsOutputAcrossRuns() {
     try (AwxSimulator awx = AwxSimulator.builder().token("inspector-token").seed(SeedData.demo())
         .jobTiming(new JobTiming(Duration.ofMillis(50))).start()) {
-      List<String> server = List.of("-e", "AWX_BASE_URL=" + awx.url(), "-e", "AWX_TOKEN=inspector-token",
-          java(), "-jar", jar().toString());
+      List<String> server = new ArrayList<>(List.of("-e", "AWX_BASE_URL=" + awx.url(), "-e",
+          "AWX_TOKEN=inspector-token"));
+      server.addAll(Jars.java(Jars.awxServer()));
 
       JsonNode launched = structured(inspect(server, "--method", "tools/call", "--tool-name", "job_launch",
           "--tool-arg", "job_template_id=" + DEMO_JOB_TEMPLATE));
@@ -97,24 +90,7 @@ class AwxInspectorTest {
   }
 
   private static List<String> demo() {
-    return List.of(java(), "-jar", jar().toString(), "--demo");
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static Path jar() {
-    String configured = System.getProperty(JAR_PROPERTY);
-    if (configured == null || configured.isBlank()) {
-      return fail("System property " + JAR_PROPERTY + " is not set: run the interop tests through Maven "
-          + "(./mvnw -B verify), which builds the AWX server's jar first and names it.");
-    }
-    Path jar = Path.of(configured);
-    if (!Files.isRegularFile(jar)) {
-      return fail("No AWX server jar at " + jar + ": build it first (./mvnw -B -pl samples/awx-server -am package).");
-    }
-    return jar;
+    return Jars.java(Jars.awxServer(), "--demo");
   }
 
   private static JsonNode structured(JsonNode result) {
@@ -126,18 +102,6 @@ class AwxInspectorTest {
 
   /** Runs the Inspector CLI against {@code server} (a stdio command line) with {@code method}'s arguments. */
   private static JsonNode inspect(List<String> server, String... method) {
-    List<String> arguments = new ArrayList<>(List.of("--cli"));
-    arguments.addAll(server);
-    arguments.addAll(List.of(method));
-    Path folder = Processes.folder("inspector/awx-" + RUNS.incrementAndGet());
-    // The CLI must run where ../package.json exists (see NodeTools.inspectorWorkDir).
-    Processes.Result run = Processes.run(NodeTools.command("mcp-inspector-cli", arguments.toArray(String[]::new)),
-        NodeTools.inspectorWorkDir(), NodeTools.env(), folder);
-    assertEquals(0, run.exitCode(), run::describe);
-    try {
-      return JSON.readTree(run.stdout());
-    } catch (IOException e) {
-      return fail("The Inspector CLI did not print JSON: " + e.getMessage() + "\n" + run.describe());
-    }
+    return Inspector.inspect("awx", server, method);
   }
 }

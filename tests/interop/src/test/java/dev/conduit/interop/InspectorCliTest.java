@@ -10,10 +10,8 @@ import dev.conduit.protocol.server.McpServer;
 import dev.conduit.samples.conformance.EverythingServer;
 import dev.conduit.transport.http.StreamableHttpServer;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -63,7 +61,6 @@ class InspectorCliTest {
   abstract static class Behaviours {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AtomicInteger RUNS = new AtomicInteger();
     private final Transport transport;
     private @Nullable McpServer server;
     private @Nullable StreamableHttpServer http;
@@ -160,25 +157,12 @@ class InspectorCliTest {
 
     /** Runs the Inspector CLI against the server with {@code method}'s arguments and parses what it prints. */
     private JsonNode inspect(String... method) {
-      List<String> arguments = new ArrayList<>(List.of("--cli"));
-      switch (transport) {
-        case STDIO -> arguments.addAll(NodeTools.javaCommand(EverythingServer.class.getName(), "--stdio"));
-        case STREAMABLE_HTTP ->
-            arguments.addAll(List.of("http://localhost:" + running().port() + "/mcp", "--transport", "http"));
-        case LEGACY_SSE ->
-            arguments.addAll(List.of("http://localhost:" + running().port() + "/sse", "--transport", "sse"));
-      }
-      arguments.addAll(List.of(method));
-      Path folder = Processes.folder("inspector/" + transport.name().toLowerCase() + "-" + RUNS.incrementAndGet());
-      // The CLI must run where ../package.json exists (see NodeTools.inspectorWorkDir).
-      Processes.Result run = Processes.run(NodeTools.command("mcp-inspector-cli", arguments.toArray(String[]::new)),
-          NodeTools.inspectorWorkDir(), NodeTools.env(), folder);
-      assertEquals(0, run.exitCode(), run::describe);
-      try {
-        return JSON.readTree(run.stdout());
-      } catch (IOException e) {
-        return fail("The Inspector CLI did not print JSON: " + e.getMessage() + "\n" + run.describe());
-      }
+      List<String> server = switch (transport) {
+        case STDIO -> NodeTools.javaCommand(EverythingServer.class.getName(), "--stdio");
+        case STREAMABLE_HTTP -> Inspector.http("http://localhost:" + running().port() + "/mcp");
+        case LEGACY_SSE -> Inspector.sse("http://localhost:" + running().port() + "/sse");
+      };
+      return Inspector.inspect(transport.name().toLowerCase(), server, method);
     }
 
     private StreamableHttpServer running() {

@@ -54,7 +54,7 @@ final class ServerMethods {
 
   CompletionStage<JsonPayload> dispatch(McpRequest request, InboundRequest inbound, RequestScope scope) {
     try {
-      RequestHandler handler = server.config().handlerFor(request.method());
+      RequestHandler handler = server.config().handlerFor(request.method(), scope.modern());
       if (handler != null) {
         return features.raw(handler, request, inbound, scope);
       }

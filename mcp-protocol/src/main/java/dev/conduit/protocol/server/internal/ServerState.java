@@ -49,18 +49,24 @@ public final class ServerState {
       List<SessionListener> listeners) {
 
     /** The methods the engine serves itself, whatever handlers are registered. */
-    public static final Set<String> ENGINE_METHODS = Set.of("initialize", "ping", "logging/setLevel",
+    public static final Set<String> ENGINE_METHODS = Set.of("initialize", "logging/setLevel",
         "server/discover", "subscriptions/listen", "resources/subscribe", "resources/unsubscribe");
 
     /** The methods the engine serves from the registry unless a handler is registered for them. */
     static final Set<String> FEATURE_METHODS = Set.of("tools/list", "tools/call", "resources/list",
         "resources/templates/list", "resources/read", "prompts/list", "prompts/get", "completion/complete");
 
-    /** The raw handler that serves {@code method}, or {@code null} if the engine or the registry does. */
-    @Nullable RequestHandler handlerFor(String method) {
+    /**
+     * The raw handler that serves {@code method}, or {@code null} if the engine or the registry does. A 2026-07-28
+     * request has no {@code ping}: the engine answers it as an unknown method, handler or not.
+     */
+    @Nullable RequestHandler handlerFor(String method, boolean modern) {
+      if (modern && method.equals("ping")) {
+        return null;
+      }
       RequestHandler handler = handlers.get(method);
       if (handler != null || fallback == null || ENGINE_METHODS.contains(method)
-          || FEATURE_METHODS.contains(method)) {
+          || FEATURE_METHODS.contains(method) || method.equals("ping")) {
         return handler;
       }
       return fallback;

@@ -46,6 +46,7 @@ public final class BridgeCore implements RequestHandler, SessionListener {
   private static final Logger log = LoggerFactory.getLogger(BridgeCore.class);
   private static final String LINK = BridgeCore.class.getName() + ".link";
   private static final String LEVEL = BridgeCore.class.getName() + ".level";
+  private static final JsonPayload EMPTY = JsonPayload.ofJson("{}");
 
   /** Everything a shared connection may be asked to pass on: it declares the lot, and answers what a client lacks. */
   private static final ClientCapabilities RELAYED = ClientCapabilities.builder()
@@ -140,7 +141,10 @@ public final class BridgeCore implements RequestHandler, SessionListener {
             "No connection to upstream " + upstream.name(), unwrap(failure)));
         return;
       }
-      CompletableFuture<JsonPayload> call = client.request(context.method(), params, options(context, client));
+      CompletableFuture<JsonPayload> call = context.method().equals("ping")
+          // A ping checks the whole way; a 2026-07-28 upstream has none, and is asked for server/discover instead.
+          ? client.ping().thenApply(done -> EMPTY)
+          : client.request(context.method(), params, options(context, client));
       context.onCancel(() -> call.cancel(true));
       call.whenComplete((value, error) -> {
         if (error != null) {

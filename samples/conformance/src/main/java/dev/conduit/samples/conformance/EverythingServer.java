@@ -20,13 +20,18 @@ public final class EverythingServer {
 
   /** The server with every fixture of the conformance scenarios. */
   public static McpServer create() {
+    return builder().build();
+  }
+
+  /** A builder with every fixture of the conformance scenarios, to configure further (its protocol versions, say). */
+  public static McpServer.Builder builder() {
     McpServer.Builder builder = McpServer.builder()
         .info("conduit-everything-server", "1.0.0")
         .instructions("The Conduit conformance server: fixtures for the MCP conformance suite.");
     Tools.register(builder);
     Fixtures.resources(builder);
     Fixtures.prompts(builder);
-    return builder.build();
+    return builder;
   }
 
   public static void main(String[] args) {

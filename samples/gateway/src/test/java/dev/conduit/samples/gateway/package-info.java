@@ -1,0 +1,4 @@
+@NullMarked
+package dev.conduit.samples.gateway;
+
+import org.jspecify.annotations.NullMarked;
