@@ -10,10 +10,12 @@ import dev.conduit.protocol.transport.InMemoryTransport;
 import dev.conduit.protocol.transport.TransportContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real client connected to a real server over a tapped in-memory pair: what the client puts on the wire can be
@@ -27,6 +29,7 @@ final class Upstream implements AutoCloseable {
   private final InMemoryTransport.Pair pair;
   private final McpClient client;
   private final List<JsonNode> sentByClient = new ArrayList<>();
+  private final List<String> sentByServer = new CopyOnWriteArrayList<>();
 
   private Upstream(McpServer server, Era era, TransportContext serverContext, List<McpInterceptor> interceptors) {
     this.pair = InMemoryTransport.builder().serverContext(serverContext).wireTap(this::onFrame).build();
@@ -82,8 +85,19 @@ final class Upstream implements AutoCloseable {
     pair.server().close();
   }
 
+  /** Puts {@code frame} on the wire from the client's end as it is, as no Conduit client would send it. */
+  void sendRaw(String frame) {
+    pair.client().sendRaw(frame.getBytes(StandardCharsets.UTF_8)).toCompletableFuture().join();
+  }
+
+  /** Every frame the server sent, as text, in order. */
+  List<String> sentByServer() {
+    return List.copyOf(sentByServer);
+  }
+
   private void onFrame(boolean fromClient, byte[] frame) {
     if (!fromClient) {
+      sentByServer.add(new String(frame, StandardCharsets.UTF_8));
       return;
     }
     try {

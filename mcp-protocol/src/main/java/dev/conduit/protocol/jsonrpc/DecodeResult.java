@@ -6,7 +6,9 @@ import java.util.Objects;
 public sealed interface DecodeResult {
 
   /**
-   * The bytes held a valid message.
+   * The bytes held a valid message. One exception: a response to one of our requests in which an object repeats a
+   * member name is refused as an error response to that request ({@code -32600}, "Invalid response: ..."), for the
+   * caller to fail with, not for the peer.
    *
    * @param message the message
    */

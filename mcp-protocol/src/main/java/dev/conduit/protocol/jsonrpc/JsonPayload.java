@@ -53,7 +53,10 @@ public final class JsonPayload {
     return new JsonPayload(null, 0, 0, value, null);
   }
 
-  /** A payload over raw UTF-8 JSON text, which must hold exactly one well-formed JSON value. */
+  /**
+   * A payload over raw UTF-8 JSON text, which must hold exactly one well-formed JSON value. The text is not checked
+   * here: reading it fails if it is malformed or an object in it repeats a member name.
+   */
   public static JsonPayload ofJson(String json) {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     return new JsonPayload(bytes, 0, bytes.length, null, null);
@@ -139,6 +142,12 @@ public final class JsonPayload {
   /**
    * A top-level member of a JSON-object payload, without binding the rest; {@code null} if absent or if the
    * payload is not an object.
+   *
+   * <p>The value returned is the one every other reader of the payload sees, binding included: no object in a
+   * payload has two members of one name. The codec refuses any message in which an object, at any depth, repeats a
+   * name, so a payload it made has no repeated names; a payload made from text ({@link #ofJson}) or from a value is
+   * read through the shared mapper, which fails on a repeated name ({@link IllegalArgumentException}) rather than
+   * pick one.
    */
   public @Nullable JsonPayload member(String name) {
     if (members != null && buffer != null) {
@@ -236,7 +245,8 @@ public final class JsonPayload {
 
   /**
    * Where the top-level members of a raw JSON object lie, recorded by the codec as it scans. A member's value ends
-   * where the next token begins, less the separators between them; so no value is ever parsed to find its end.
+   * where the next token begins, less the separators between them; so no value is ever parsed to find its end. Names
+   * are unique: the codec does not make a payload from an object that repeats one.
    */
   static final class MemberIndex {
     private String[] names = new String[4];

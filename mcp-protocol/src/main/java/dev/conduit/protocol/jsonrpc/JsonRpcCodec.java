@@ -18,6 +18,13 @@ import java.nio.charset.StandardCharsets;
  * {@link JsonPayload}). Limits on message size, nesting depth and id length protect the receiver; exceeding one is an
  * invalid request, not a crash.
  *
+ * <p>No JSON object in a decoded message repeats a member name, at any depth (names compare once their escapes are
+ * decoded, so two spellings of one name are one name): every reader of a message, lazy or binding, sees one value
+ * per member. A request or notification that repeats one is an invalid request ({@code -32600}, with the id if it
+ * could be read). A response to a request of ours (a result or an error with one readable id) that repeats one
+ * decodes as a {@link JsonRpcError} with code {@code -32600} to that id, whose message begins "Invalid response", so
+ * that the call fails at once and neither value reaches the caller; JSON-RPC never answers a response.
+ *
  * <p>Instances are immutable and thread-safe; share one.
  */
 public final class JsonRpcCodec {

@@ -89,6 +89,8 @@ final class MalformedSessionRows {
             "{\"jsonrpc\":\"2.0\",\"id\":998,\"error\":{\"code\":-32603,\"message\":\"Internal error\"}}"),
         silent("an error response with a null id",
             "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"Parse error\"}}"),
+        silent("a response to nothing that repeats a member name (a response is never answered)",
+            MalformedInputs.ambiguousResponses().findFirst().orElseThrow().answering("997")),
         silent("a notification with an unknown method", "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/nope\"}"),
         silent("a cancellation of a request not in flight",
             "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":4242}}"),

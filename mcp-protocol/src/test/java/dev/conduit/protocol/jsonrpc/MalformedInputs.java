@@ -21,7 +21,7 @@ public final class MalformedInputs {
   public record Case(String name, String input, int code, String id) {}
 
   public static Stream<Case> cases() {
-    return Stream.of(
+    return Stream.concat(Stream.of(
         new Case("empty input", "", -32700, "null"),
         new Case("whitespace only", "   ", -32700, "null"),
         new Case("truncated object", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"", -32700, "null"),
@@ -73,6 +73,104 @@ public final class MalformedInputs {
             -32600, "null"),
         new Case("nesting too deep",
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":" + "[".repeat(40) + "]".repeat(40) + "}",
+            -32600, "null")),
+        ambiguousRequests());
+  }
+
+  /**
+   * Requests and notifications in which some object repeats a member name: each has no one meaning (a lazy reader
+   * would take the first value, Jackson the last), so each is an invalid request, with the id when it can be read.
+   */
+  public static Stream<Case> ambiguousRequests() {
+    return Stream.of(
+        new Case("repeated name in params", call("70", "{\"name\":\"echo\",\"name\":\"block\"}"), -32600, "70"),
+        new Case("repeated name in params, the id after them",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"name\":\"block\"},"
+                + "\"id\":71}", -32600, "71"),
+        new Case("repeated name spelled once with a unicode escape",
+            call("72", "{\"name\":\"echo\",\"\\u006eame\":\"block\"}"), -32600, "72"),
+        new Case("repeated name in nested params",
+            call("73", "{\"name\":\"echo\",\"arguments\":{\"text\":\"a\",\"text\":\"b\"}}"), -32600, "73"),
+        new Case("repeated name in an object inside an array in params",
+            call("74", "{\"name\":\"echo\",\"arguments\":{\"text\":\"a\",\"list\":[{\"k\":1},{\"k\":1,\"k\":2}]}}"),
+            -32600, "74"),
+        new Case("repeated name in _meta",
+            call("75", "{\"name\":\"echo\",\"_meta\":{\"progressToken\":1,\"progressToken\":2}}"), -32600, "75"),
+        new Case("repeated name sixteen objects deep", call("76", deep(13, "{\"a\":1,\"a\":2}")), -32600, "76"),
+        new Case("repeated name after many members", call("77", wide(60, "field7")), -32600, "77"),
+        new Case("repeated name among many members, next to each other", call("78", wide(60, "field59")), -32600,
+            "78"),
+        new Case("repeated name in params that are an array", call("79", "[{\"a\":1,\"a\":2}]"), -32600, "79"),
+        new Case("repeated name in a notification's params",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{\"progressToken\":\"t\","
+                + "\"progressToken\":\"u\",\"progress\":1}}", -32600, "null"),
+        new Case("repeated params member",
+            "{\"jsonrpc\":\"2.0\",\"id\":80,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"},"
+                + "\"params\":{\"name\":\"block\"}}", -32600, "80"),
+        new Case("repeated unknown envelope member",
+            "{\"jsonrpc\":\"2.0\",\"id\":81,\"method\":\"ping\",\"extra\":1,\"extra\":2}", -32600, "81"),
+        new Case("repeated name inside an unknown envelope member",
+            "{\"jsonrpc\":\"2.0\",\"id\":82,\"method\":\"ping\",\"extra\":{\"a\":1,\"a\":2}}", -32600, "82"),
+        new Case("a response with a null id and a repeated name in error.data",
+            "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":1,\"message\":\"m\",\"data\":{\"a\":1,\"a\":2}}}",
             -32600, "null"));
+  }
+
+  /**
+   * A response to one of our requests in which some object repeats a member name: the codec turns it into an error
+   * response to the same id, code -32600, for the caller to fail with.
+   *
+   * @param name what is repeated where
+   * @param template the response, with {@code %id%} where its id goes
+   */
+  public record AmbiguousResponse(String name, String template) {
+    /** The response answering {@code id} (JSON text). */
+    public String answering(String id) {
+      return template.replace("%id%", id);
+    }
+  }
+
+  public static Stream<AmbiguousResponse> ambiguousResponses() {
+    return Stream.of(
+        new AmbiguousResponse("repeated name in a result",
+            "{\"jsonrpc\":\"2.0\",\"id\":%id%,\"result\":{\"content\":[],\"content\":[{\"type\":\"text\","
+                + "\"text\":\"evil\"}]}}"),
+        new AmbiguousResponse("repeated name spelled once with a unicode escape in a result",
+            "{\"jsonrpc\":\"2.0\",\"id\":%id%,\"result\":{\"isError\":true,\"\\u0069sError\":false,"
+                + "\"content\":[]}}"),
+        new AmbiguousResponse("repeated name nested in a result",
+            "{\"jsonrpc\":\"2.0\",\"id\":%id%,\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"a\","
+                + "\"text\":\"b\"}]}}"),
+        new AmbiguousResponse("repeated name deep in a result",
+            "{\"jsonrpc\":\"2.0\",\"id\":%id%,\"result\":{\"content\":[],\"structuredContent\":"
+                + deep(12, "{\"a\":1,\"a\":2}") + "}}"),
+        new AmbiguousResponse("repeated name among many members of a result",
+            "{\"jsonrpc\":\"2.0\",\"id\":%id%,\"result\":{\"content\":[],\"structuredContent\":"
+                + wide(60, "field30") + "}}"),
+        new AmbiguousResponse("repeated result member",
+            "{\"jsonrpc\":\"2.0\",\"id\":%id%,\"result\":{\"content\":[]},\"result\":{\"content\":[]}}"),
+        new AmbiguousResponse("repeated name in an error object",
+            "{\"jsonrpc\":\"2.0\",\"id\":%id%,\"error\":{\"code\":-32000,\"code\":-32001,\"message\":\"m\"}}"),
+        new AmbiguousResponse("repeated name in error.data",
+            "{\"jsonrpc\":\"2.0\",\"id\":%id%,\"error\":{\"code\":-32000,\"message\":\"m\",\"data\":"
+                + "{\"retryable\":true,\"retryable\":false}}}"));
+  }
+
+  private static String call(String id, String params) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":" + params + "}";
+  }
+
+  /** {@code inner} inside {@code levels} objects, each with two other members before it. */
+  static String deep(int levels, String inner) {
+    return "{\"x\":1,\"y\":[],\"z\":".repeat(levels) + inner + "}".repeat(levels);
+  }
+
+  /** An object of {@code members} members field0, field1, ..., then {@code repeated} once more. */
+  static String wide(int members, String repeated) {
+    StringBuilder json = new StringBuilder("{");
+    for (int i = 0; i < members; i++) {
+      json.append("\"field").append(i).append("\":").append(i).append(',');
+    }
+    return json.append('"').append(repeated).append("\":0}").toString();
   }
 }

@@ -2,6 +2,7 @@ package dev.conduit.transport.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -184,6 +185,24 @@ final class Fixture implements AutoCloseable {
 
   static JsonNode json(String text) throws IOException {
     return JSON.readTree(text);
+  }
+
+  /**
+   * {@code echo} named first and {@code thread} (which answers with its thread's name) last, the second time in
+   * {@code spelling} ({@code name}, or an escaped form of it): a request with no one meaning.
+   */
+  static String callNamingTwoTools(int id, String spelling, String extraParams) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+        + "\"arguments\":{},\"" + spelling + "\":\"thread\"" + extraParams + "}}";
+  }
+
+  /** The answer to {@link #callNamingTwoTools}: 400, invalid request, its id, the repeated member named. */
+  static void assertRefusedAsAmbiguous(RawHttp response, int id) throws IOException {
+    assertEquals(400, response.status());
+    JsonNode body = json(response.body());
+    assertEquals(-32600, body.path("error").path("code").asInt(), body.toString());
+    assertEquals(id, body.path("id").asInt(), body.toString());
+    assertTrue(body.path("error").path("message").asText().contains("duplicate member 'name'"), body.toString());
   }
 
   @Override

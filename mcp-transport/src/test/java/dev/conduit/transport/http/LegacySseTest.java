@@ -30,6 +30,15 @@ class LegacySseTest {
     fixture.close();
   }
 
+  private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+
+  /** Posts {@code body} to the session's endpoint; it must be accepted (202), the answer coming on the stream. */
+  private void accepted(String endpoint, String body) throws IOException {
+    try (RawHttp posted = fixture.request("POST", endpoint, JSON, body)) {
+      assertEquals(202, posted.status());
+    }
+  }
+
   private RawHttp openSse() throws IOException {
     return fixture.request("GET", "/sse", Map.of("Accept", "text/event-stream"), null);
   }
@@ -57,15 +66,26 @@ class LegacySseTest {
       RawHttp.SseEvent reply = sse.nextEvent();
       assertEquals("message", reply.event());
       assertEquals("2024-11-05", json(reply.data()).path("result").path("protocolVersion").asText());
-      try (RawHttp posted = fixture.request("POST", endpoint, headers, Fixture.INITIALIZED)) {
-        assertEquals(202, posted.status());
-      }
-      try (RawHttp posted = fixture.request("POST", endpoint, headers, Fixture.call(2, "echo"))) {
-        assertEquals(202, posted.status());
-      }
+      accepted(endpoint, Fixture.INITIALIZED);
+      accepted(endpoint, Fixture.call(2, "echo"));
       JsonNode result = json(sse.nextEvent().data());
       assertEquals(2, result.path("id").asInt());
       assertEquals("echo", result.path("result").path("content").path(0).path("text").asText());
+    }
+  }
+
+  @Test
+  void aPostNamingItsToolTwiceGets400AndTheStreamGoesOn() throws IOException {
+    try (RawHttp sse = openSse()) {
+      String endpoint = sse.nextEvent().data();
+      accepted(endpoint, INITIALIZE_2024);
+      sse.nextEvent();
+      accepted(endpoint, Fixture.INITIALIZED);
+      try (RawHttp posted = fixture.request("POST", endpoint, JSON, Fixture.callNamingTwoTools(2, "name", ""))) {
+        Fixture.assertRefusedAsAmbiguous(posted, 2);
+      }
+      accepted(endpoint, Fixture.call(3, "echo"));
+      assertEquals(3, json(sse.nextEvent().data()).path("id").asInt());
     }
   }
 

@@ -111,6 +111,18 @@ class ModernHttpTest {
   }
 
   @Test
+  void aToolNamedTwiceGets400InvalidRequestWhicheverNameMcpNameCarries() throws IOException {
+    for (String name : new String[] {"echo", "thread"}) {
+      try (RawHttp response = post(Fixture.callNamingTwoTools(7, "name", "," + META), "tools/call", name)) {
+        Fixture.assertRefusedAsAmbiguous(response, 7);
+      }
+    }
+    try (RawHttp response = post(call("echo"), "tools/call", "echo")) {
+      assertEquals(200, response.status());
+    }
+  }
+
+  @Test
   void anUnknownMethodGets404WithMethodNotFound() throws IOException {
     String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"no/such\",\"params\":{" + META + "}}";
     try (RawHttp response = post(body, "no/such", "")) {

@@ -85,6 +85,17 @@ class StatusTableTest {
   }
 
   @Test
+  void aToolNamedTwiceGets400InvalidRequestWithItsIdAndTheSessionGoesOn() throws IOException {
+    String session = fixture.initialize();
+    try (RawHttp response = fixture.post(Fixture.callNamingTwoTools(2, "\\u006eame", ""), "Mcp-Session-Id", session)) {
+      Fixture.assertRefusedAsAmbiguous(response, 2);
+    }
+    try (RawHttp response = fixture.post(Fixture.call(3, "echo"), "Mcp-Session-Id", session)) {
+      assertEquals(200, response.status());
+    }
+  }
+
+  @Test
   void unknownSessionGets404() throws IOException {
     try (RawHttp response = fixture.post(Fixture.call(2, "echo"), "Mcp-Session-Id", "no-such-session")) {
       assertEquals(404, response.status());

@@ -2,6 +2,7 @@ package dev.conduit.protocol.jsonrpc.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,16 +15,20 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /** The one Jackson mapper that binds MCP payloads. Thread-safe, configured once. */
 public final class Json {
 
   /**
    * Binds payloads to records and back; omits absent (null) optional fields. A number or boolean is not taken for a
-   * string: {@code "name": 5} is invalid, not the tool named "5".
+   * string: {@code "name": 5} is invalid, not the tool named "5". An object that repeats a member name is refused,
+   * not bound to its last value: the codec refuses such messages, and JSON that never went through it (a payload a
+   * user made from text, say) must not be read one way here and another way by whoever reads it first.
    */
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .serializationInclusion(JsonInclude.Include.NON_NULL)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -34,6 +39,9 @@ public final class Json {
               .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
           .build();
 
+  private static final String DUPLICATE_FIELD = "Duplicate field '";
+  private static final int QUOTED_NAME_LIMIT = 64;
+
   private Json() {}
 
   /**
@@ -41,6 +49,10 @@ public final class Json {
    * a Java class.
    */
   public static String describe(IOException e) {
+    String duplicate = duplicateMember(e);
+    if (duplicate != null) {
+      return duplicate + (e instanceof JsonMappingException mapping ? path(mapping) : "");
+    }
     if (e instanceof JsonMappingException mapping) {
       String at = path(mapping);
       Throwable cause = mapping.getCause();
@@ -59,6 +71,36 @@ public final class Json {
       return "malformed JSON";
     }
     return "invalid payload";
+  }
+
+  /**
+   * "duplicate member 'name'" if STRICT_DUPLICATE_DETECTION refused the JSON, or null. Binding a nested value may wrap
+   * the parser's exception in a mapping exception, hence the walk down the causes.
+   */
+  private static @Nullable String duplicateMember(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof JsonParseException parse) {
+        String problem = String.valueOf(parse.getOriginalMessage());
+        if (problem.startsWith(DUPLICATE_FIELD) && problem.endsWith("'")) {
+          return "duplicate member " + quote(problem.substring(DUPLICATE_FIELD.length(), problem.length() - 1));
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A member name as an error message may repeat it to the peer that sent it: quoted, at most 64 characters, control
+   * characters replaced, so that the message stays one short line whatever the name.
+   */
+  public static String quote(String name) {
+    int shown = Math.min(name.length(), QUOTED_NAME_LIMIT);
+    StringBuilder quoted = new StringBuilder(shown + 5).append('\'');
+    for (int i = 0; i < shown; i++) {
+      char c = name.charAt(i);
+      quoted.append(Character.isISOControl(c) ? '?' : c);
+    }
+    return quoted.append(name.length() > shown ? "...'" : "'").toString();
   }
 
   private static String path(JsonMappingException e) {

@@ -29,6 +29,7 @@ class SseClientTransportTest {
   private ScriptedServer server;
   private SseClientTransport transport;
   private volatile int postStatus = 202;
+  private volatile String answer = "{\"echo\":true}";
 
   @AfterEach
   void tearDown() throws Exception {
@@ -48,7 +49,7 @@ class SseClientTransportTest {
     if (postStatus != 202) {
       return status(postStatus);
     }
-    events.send(EventStream.message(result(id(request), "{\"echo\":true}")));
+    events.send(EventStream.message(result(id(request), answer)));
     return new MockResponse.Builder().code(202).body("Accepted").build();
   }
 
@@ -141,5 +142,20 @@ class SseClientTransportTest {
     JsonRpcError error = listener.next(JsonRpcError.class);
     assertEquals(RequestId.of(5), error.id());
     assertTrue(error.error().message().contains("HTTP 400"), error.error().message());
+  }
+
+  @Test
+  void anAnswerThatRepeatsAMemberArrivesAsAnErrorForTheCall() throws Exception {
+    connect();
+    events.send("event: endpoint\ndata: /message\n\n");
+    answer = "{\"content\":[{\"type\":\"text\",\"text\":\"safe\",\"text\":\"evil\"}]}";
+
+    transport.send(request(6, "tools/call", "{}"), null).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    JsonRpcError error = listener.next(JsonRpcError.class);
+    assertEquals(RequestId.of(6), error.id());
+    assertEquals(-32600, error.error().code());
+    assertTrue(error.error().message().startsWith("Invalid response: duplicate member 'text'"),
+        error.error().message());
   }
 }
