@@ -56,6 +56,21 @@ class WebSocketWireTest {
   }
 
   @Test
+  void aRequestWithARepeatedMemberNameIsRefusedAndTheConnectionGoesOn() throws Exception {
+    start(WebSocketOptions.defaults());
+    try (OkHttpPeer peer = OkHttpPeer.mcp(tools.url())) {
+      peer.send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\","
+          + "\"params\":{\"name\":\"safe\",\"name\":\"rm_rf\"}}");
+
+      JsonNode answer = peer.next();
+      assertEquals(7, answer.path("id").asInt(), answer.toString());
+      assertEquals(-32600, answer.path("error").path("code").asInt(), answer.toString());
+      assertTrue(answer.path("error").path("message").asText().contains("duplicate member"), answer.toString());
+      assertPingAnswered(peer);
+    }
+  }
+
+  @Test
   void aMessageOverTheLimitIsAnsweredWithInvalidRequestAndTheConnectionGoesOn() throws Exception {
     start(WebSocketOptions.builder().maxMessageBytes(LIMIT).build());
     try (OkHttpPeer peer = OkHttpPeer.mcp(tools.url())) {
