@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -112,6 +113,21 @@ class BridgeOverHttpTest {
       client.callTool("log", null);
       LoggingMessageNotificationParams log = logs.poll(30, TimeUnit.SECONDS);
       assertEquals(Origin.LOGGER, log == null ? null : log.logger());
+    }
+  }
+
+  @ParameterizedTest(name = "{0} client")
+  @EnumSource(value = Era.class, names = {"LEGACY", "MODERN"})
+  void anUpstreamThatSpeaksOnlyTheLegacySseTransportIsReachedAtItsUrl(Era era) {
+    origin = new Origin(ProtocolVersion.V2024_11_05);
+    upstreamHttp = StreamableHttpServer.builder(origin.server).port(0).legacySse("/sse", "/message").start();
+    bridge = McpBridge.start(Upstream.streamableHttp(upstreamHttp.sseUrl().toString(), Map.of()));
+    bridgeHttp = StreamableHttpServer.builder(bridge.server()).port(0).options(QUICK).start();
+    try (McpClient client = McpClient.builder()
+        .transport(StreamableHttpClientTransport.create(bridgeHttp.url().toString())).era(era)
+        .elicitation(request -> ElicitResult.accept(JSON.createObjectNode().put("name", "Ada")))
+        .connect()) {
+      assertEquals("sse", text(client.callTool("echo", Map.of("text", "sse"))));
     }
   }
 
