@@ -100,7 +100,7 @@ class OfficialClientThroughBridgeTest {
     ProtocolVersion[] versions = behind == Behind.MODERN_ONLY_CONDUIT
         ? new ProtocolVersion[] {ProtocolVersion.V2026_07_28}
         : new ProtocolVersion[] {ProtocolVersion.V2025_11_25, ProtocolVersion.V2025_06_18};
-    upstreamServer = EverythingServer.builder().protocolVersions(versions).build();
+    upstreamServer = EverythingServer.create(builder -> builder.protocolVersions(versions));
     upstreamHttp = StreamableHttpServer.builder(upstreamServer).host("127.0.0.1").port(0).path("/mcp").start();
     return Upstream.streamableHttp(upstreamHttp.url().toString(), Map.of());
   }
