@@ -86,6 +86,12 @@ public final class StreamableHttpClientTransport implements McpTransport {
     client.close();
   }
 
+  /** The endpoint URL: a client remembers by it which era the server speaks. */
+  @Override
+  public String endpoint() {
+    return client.endpoint();
+  }
+
   /** The session id the server assigned, if it did. */
   public @Nullable String sessionId() {
     return client.sessionId();

@@ -93,6 +93,11 @@ public final class StreamableClient {
     return dispatch(out);
   }
 
+  /** The endpoint URL. */
+  public String endpoint() {
+    return settings.url().toString();
+  }
+
   /** The session id the server assigned, if any. */
   public @Nullable String sessionId() {
     return state.sessionId();
@@ -264,18 +269,21 @@ public final class StreamableClient {
       });
       return;
     }
-    if (out.isInitialize() && !confirmed && session == null && settings.legacyFallback()
-        && (code == 400 || code == 404 || code == 405)) {
-      fallBack(out, call, sent, HttpErrors.describe(response));
-      return;
-    }
     if (!response.isSuccessful()) {
       if (call == null) {
         sent.completeExceptionally(new IOException(HttpErrors.describe(response)));
-      } else {
-        sent.complete(null);
-        pending.answer(call, HttpErrors.fromStatus(call.id(), response, codec));
+        return;
       }
+      HttpErrors.Answer answer = HttpErrors.fromStatus(call.id(), response, codec);
+      // A server that refuses initialize with a JSON-RPC error speaks Streamable HTTP: its error is the answer, and
+      // the HTTP+SSE transport is not tried.
+      if (out.isInitialize() && !confirmed && session == null && settings.legacyFallback()
+          && (code == 400 || code == 404 || code == 405) && answer.context().isLocalFailure()) {
+        fallBack(out, call, sent, HttpErrors.describe(response));
+        return;
+      }
+      sent.complete(null);
+      pending.answer(call, answer);
       return;
     }
     confirmed = true;
