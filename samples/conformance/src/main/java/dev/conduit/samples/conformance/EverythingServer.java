@@ -39,6 +39,8 @@ public final class EverythingServer {
     StatelessFixtures.register(builder, server);
     Fixtures.resources(builder);
     Fixtures.prompts(builder);
+    SkillsFixtures.register(builder);
+    builder.capabilities(SkillsFixtures.capabilities());
     server.set(configure.apply(builder).build());
     return server.get();
   }
