@@ -68,8 +68,7 @@ final class InputRequiredFixtures {
             (args, ctx) -> {
               Map<String, InputRequest> questions = new LinkedHashMap<>();
               questions.put("user_name", nameQuestion("What is your name?"));
-              questions.put("greeting", InputRequest.sampling(CreateMessageRequestParams.of(50,
-                  SamplingMessage.user("Generate a greeting"))));
+              questions.put("greeting", greetingQuestion());
               questions.put("client_roots", InputRequest.listRoots());
               Map<String, JsonNode> answers = ctx.requestInputs(questions);
               return CallToolResult.text(sampling(answers.get("greeting")).content().text() + ", "
@@ -109,8 +108,7 @@ final class InputRequiredFixtures {
       questions.put("user_name", nameQuestion("What is your name?"));
     }
     if (declared.sampling() != null) {
-      questions.put("greeting", InputRequest.sampling(CreateMessageRequestParams.of(50,
-          SamplingMessage.user("Generate a greeting"))));
+      questions.put("greeting", greetingQuestion());
     }
     if (declared.roots() != null) {
       questions.put("client_roots", InputRequest.listRoots());
@@ -132,6 +130,10 @@ final class InputRequiredFixtures {
   private static InputRequest nameQuestion(String message) {
     return InputRequest.elicitation(ElicitRequestFormParams.of(message,
         RequestedSchema.builder().property("name", StringSchema.of(), true).build()));
+  }
+
+  private static InputRequest greetingQuestion() {
+    return InputRequest.sampling(CreateMessageRequestParams.of(50, SamplingMessage.user("Generate a greeting")));
   }
 
   private static InputRequest confirmQuestion(String message) {
