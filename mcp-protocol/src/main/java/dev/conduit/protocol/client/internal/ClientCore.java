@@ -85,6 +85,9 @@ public final class ClientCore implements Session.Handler {
       @Nullable String instructions) {}
 
   private final Config config;
+  // What every 2026-07-28 request says about the client, as JSON once rather than once per request.
+  private final JsonNode capabilitiesMeta;
+  private final JsonNode infoMeta;
   private final McpTransport transport;
   private final Session session;
   private final InputResolver inputs;
@@ -100,6 +103,8 @@ public final class ClientCore implements Session.Handler {
     this.config = config;
     this.inputs = inputs;
     this.notifications = notifications;
+    this.capabilitiesMeta = Json.MAPPER.valueToTree(config.capabilities());
+    this.infoMeta = Json.MAPPER.valueToTree(config.info());
     this.transport = transport;
     this.session = new Session(transport, this, config.executor());
   }
@@ -327,10 +332,10 @@ public final class ClientCore implements Session.Handler {
     if (options.capabilities() != null) {
       meta = meta.with(Meta.CLIENT_CAPABILITIES, options.capabilities());
     } else if (given.get(Meta.CLIENT_CAPABILITIES) == null) {
-      meta = meta.with(Meta.CLIENT_CAPABILITIES, config.capabilities());
+      meta = meta.with(Meta.CLIENT_CAPABILITIES, capabilitiesMeta);
     }
     if (given.get(Meta.CLIENT_INFO) == null) {
-      meta = meta.with(Meta.CLIENT_INFO, config.info());
+      meta = meta.with(Meta.CLIENT_INFO, infoMeta);
     }
     LoggingLevel level = logLevel;
     if (given.get(Meta.LOG_LEVEL) == null && level != null) {
