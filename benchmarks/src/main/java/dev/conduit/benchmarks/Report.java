@@ -38,7 +38,7 @@ final class Report {
 
   String render() {
     StringBuilder out = new StringBuilder();
-    out.append("Conduit vs the official MCP Java SDK 2.1.0: tools/call echo round trips per second (higher is better)\n");
+    out.append("Conduit vs the official MCP Java SDK 2.2.0: tools/call echo round trips per second (higher is better)\n");
     out.append(String.format(Locale.ROOT, "JDK %s (%s, %s); %s %s; %d cores%n", System.getProperty("java.version"),
         System.getProperty("java.vm.name"), System.getProperty("java.vm.vendor"), System.getProperty("os.name"),
         System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors()));

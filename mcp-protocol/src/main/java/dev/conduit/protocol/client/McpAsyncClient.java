@@ -3,6 +3,7 @@ package dev.conduit.protocol.client;
 import dev.conduit.protocol.ProtocolVersion;
 import dev.conduit.protocol.client.internal.ClientCore;
 import dev.conduit.protocol.client.internal.Pages;
+import dev.conduit.protocol.client.internal.UsableTools;
 import dev.conduit.protocol.jsonrpc.JsonPayload;
 import dev.conduit.protocol.jsonrpc.internal.Json;
 import dev.conduit.protocol.schema.CallToolRequestParams;
@@ -81,14 +82,18 @@ public final class McpAsyncClient implements AutoCloseable {
     return core.call(method, null, RequestOptions.defaults(), ignored -> (Void) null);
   }
 
-  /** One page of tools. */
+  /** One page of tools, without those that cannot be called (see {@link #listAllTools}). */
   public CompletableFuture<ListToolsResult> listTools(@Nullable String cursor) {
-    return core.call("tools/list", page(cursor), RequestOptions.defaults(), ListToolsResult.class);
+    return core.call("tools/list", page(cursor), RequestOptions.defaults(),
+        payload -> UsableTools.of(ClientCore.bind("tools/list", payload, ListToolsResult.class)));
   }
 
-  /** Every tool, following {@code nextCursor} across pages. */
+  /**
+   * Every tool, following {@code nextCursor} across pages. Like {@link #listTools}, it leaves out tools that cannot be
+   * called: those whose {@code x-mcp-header} parameter markings (2026-07-28) are invalid.
+   */
   public CompletableFuture<List<Tool>> listAllTools() {
-    return all("tools/list", ListToolsResult.class, ListToolsResult::tools, ListToolsResult::nextCursor);
+    return all("tools/list", ListToolsResult.class, page -> UsableTools.of(page.tools()), ListToolsResult::nextCursor);
   }
 
   /** Calls tool {@code name} with {@code arguments}: a map, a record, a JSON node, or null for none. */

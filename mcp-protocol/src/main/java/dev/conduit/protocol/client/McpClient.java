@@ -219,6 +219,7 @@ public final class McpClient implements AutoCloseable {
     private final List<Consumer<JsonRpcNotification>> onNotification = new ArrayList<>();
     private @Nullable ServerRequestHandler serverRequests;
     private @Nullable ClientCapabilities capabilities;
+    private EraCache eraCache = EraCache.shared();
 
     private Builder() {}
 
@@ -242,6 +243,15 @@ public final class McpClient implements AutoCloseable {
     /** Which era to speak; {@link Era#AUTO} (the default) asks the server. */
     public Builder era(Era era) {
       this.era = Objects.requireNonNull(era, "era");
+      return this;
+    }
+
+    /**
+     * Where {@link Era#AUTO} remembers which era each server spoke, so that the next client to that server does not
+     * probe again ({@link EraCache#shared()} by default; {@link EraCache#none()} to probe every time).
+     */
+    public Builder eraCache(EraCache cache) {
+      this.eraCache = Objects.requireNonNull(cache, "cache");
       return this;
     }
 
@@ -435,7 +445,7 @@ public final class McpClient implements AutoCloseable {
       }
       ClientCore.Config config =
           new ClientCore.Config(info, declared, era, legacyVersion, requestTimeout, maxTimeout,
-              discoveryTimeout, maxInputRounds, List.copyOf(interceptors), executor, serverRequests);
+              discoveryTimeout, maxInputRounds, List.copyOf(interceptors), executor, serverRequests, eraCache);
       Notifications notifications =
           new Notifications(List.copyOf(onLog), List.copyOf(onProgress), List.copyOf(onToolsChanged),
               List.copyOf(onResourcesChanged), List.copyOf(onPromptsChanged), List.copyOf(onResourceUpdated),

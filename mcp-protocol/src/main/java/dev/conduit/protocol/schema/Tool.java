@@ -59,6 +59,22 @@ public record Tool(
     return new Builder(name);
   }
 
+  /**
+   * The parameters that travel as HTTP headers too (2026-07-28, SEP-2243): each property of the input schema marked
+   * {@code "x-mcp-header": "Region"} is also sent, in a tools/call of this tool over Streamable HTTP, as header {@code
+   * Mcp-Param-Region}, so that a gateway can route on it without reading the body; the server checks that the two
+   * agree.
+   *
+   * @return each marked property's name and the header name it gives (without the {@code Mcp-Param-} prefix), in the
+   *     schema's order; empty if there are none
+   * @throws IllegalArgumentException if a marking is invalid: a name that is empty or not an HTTP token, a name used
+   *     twice (letter case aside), or a property that is not a string, integer or boolean. A client must not call
+   *     such a tool.
+   */
+  public Map<String, String> paramHeaders() {
+    return ParamHeaderDefinitions.of(inputSchema);
+  }
+
   /** A builder holding this tool's fields. */
   public Builder toBuilder() {
     Builder builder = new Builder(name);

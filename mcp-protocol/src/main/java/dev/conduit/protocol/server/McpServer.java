@@ -66,6 +66,11 @@ public final class McpServer implements AutoCloseable {
     return state.capabilities();
   }
 
+  /** The protocol revisions the server speaks (see {@link Builder#protocolVersions}). */
+  public Set<ProtocolVersion> protocolVersions() {
+    return state.config().versions();
+  }
+
   /**
    * Serves one connection, from now until it closes. Returns at once.
    *

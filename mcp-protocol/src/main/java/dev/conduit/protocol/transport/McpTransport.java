@@ -53,6 +53,16 @@ public interface McpTransport extends AutoCloseable {
     return null;
   }
 
+  /**
+   * The server this transport reaches, named so that the name stays the same across connections (an HTTP
+   * transport's URL): a client remembers by it which era the server speaks ({@link
+   * dev.conduit.protocol.client.EraCache}). {@code null} by default: a transport that starts its server (stdio) has
+   * no such name.
+   */
+  default @Nullable String endpoint() {
+    return null;
+  }
+
   /** Closes the connection; idempotent. The listener's {@link Listener#onClose} is called once. */
   @Override
   void close();

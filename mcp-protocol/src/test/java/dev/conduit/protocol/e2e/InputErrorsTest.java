@@ -17,10 +17,12 @@ import dev.conduit.protocol.schema.CallToolResult;
 import dev.conduit.protocol.schema.CreateMessageRequestParams;
 import dev.conduit.protocol.schema.ElicitRequestFormParams;
 import dev.conduit.protocol.schema.ElicitResult;
+import dev.conduit.protocol.schema.InputRequest;
 import dev.conduit.protocol.schema.Root;
 import dev.conduit.protocol.schema.SamplingMessage;
 import dev.conduit.protocol.schema.Tool;
 import dev.conduit.protocol.server.McpServer;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,35 @@ class InputErrorsTest {
         return CallToolResult.text("done");
       })
       .build();
+
+  @Test
+  void anInputResponseThatIsNotAnObjectIsInvalidParams() {
+    McpServer asking = McpServer.builder()
+        .tool(Tool.named("ask"), (args, ctx) -> CallToolResult.text(ctx.requestInputs(Map.of("user_name",
+            InputRequest.elicitation(ElicitRequestFormParams.of("Name?", InputTest.NAME_FORM)))).toString()))
+        .build();
+    try (RawClient raw = RawClient.connect(asking)) {
+      ObjectNode capabilities = E2e.object();
+      capabilities.putObject("elicitation");
+      ObjectNode params = RawClient.modern(E2e.object().put("name", "ask"), capabilities);
+      params.putObject("inputResponses").put("user_name", 12345);
+      JsonNode answer = raw.request("tools/call", params);
+      assertEquals(-32602, answer.path("error").path("code").asInt(), answer.toString());
+    }
+  }
+
+  @Test
+  void requestingInputsTheClientCannotGiveIsMissingCapability() {
+    McpServer asking = McpServer.builder()
+        .tool(Tool.named("ask"), (args, ctx) -> CallToolResult.text(ctx.requestInputs(Map.of("greeting",
+            InputRequest.sampling(CreateMessageRequestParams.of(10, SamplingMessage.user("Hi"))))).toString()))
+        .build();
+    try (McpClient client = connect(asking, Era.MODERN)) {
+      McpException error = fails(() -> client.callTool("ask", null));
+      assertEquals(-32021, error.code());
+      assertTrue(error.data().tree().path("requiredCapabilities").has("sampling"), error.data().toString());
+    }
+  }
 
   @Test
   void elicitingFromAModernClientWithoutTheCapabilityIsMissingCapability() {

@@ -83,6 +83,12 @@ public final class WebSocketClientTransport implements McpTransport {
     socket.close();
   }
 
+  /** The socket's URL: a client remembers by it which era the server speaks. */
+  @Override
+  public String endpoint() {
+    return socket.endpoint();
+  }
+
   /** For tests: the OkHttp client the transport uses. */
   OkHttpClient okHttpClient() {
     return socket.okHttpClient();

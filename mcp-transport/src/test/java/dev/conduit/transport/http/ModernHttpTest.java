@@ -103,10 +103,37 @@ class ModernHttpTest {
 
   @Test
   void aVersionHeaderThatDisagreesWithMetaGets400HeaderMismatch() throws IOException {
-    String legacyMeta = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{}}";
-    try (RawHttp response = post(legacyMeta, "tools/list", "")) {
+    String otherVersion = call("echo").replace("\"2026-07-28\"", "\"2025-11-25\"");
+    try (RawHttp response = post(otherVersion, "tools/call", "echo")) {
       assertEquals(400, response.status());
-      assertEquals(-32020, json(response.body()).path("error").path("code").asInt());
+      JsonNode body = json(response.body());
+      assertEquals(-32020, body.path("error").path("code").asInt());
+      assertEquals(1, body.path("id").asInt());
+    }
+  }
+
+  @Test
+  void aRequestWhoseMetaNamesNoVersionGets400InvalidParams() throws IOException {
+    String noMeta = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/list\",\"params\":{}}";
+    try (RawHttp response = post(noMeta, "tools/list", "")) {
+      assertEquals(400, response.status());
+      JsonNode body = json(response.body());
+      assertEquals(-32602, body.path("error").path("code").asInt());
+      assertEquals(7, body.path("id").asInt());
+    }
+  }
+
+  @Test
+  void anUnknownVersionGets400UnsupportedProtocolVersionWithTheRequestIdAndWhatToRetryWith() throws IOException {
+    String future = call("echo").replace("\"2026-07-28\"", "\"2099-01-01\"");
+    try (RawHttp response = fixture.post(future, "MCP-Protocol-Version", "2099-01-01", "Mcp-Method", "tools/call",
+        "Mcp-Name", "echo")) {
+      assertEquals(400, response.status());
+      JsonNode body = json(response.body());
+      assertEquals(-32022, body.path("error").path("code").asInt(), body.toString());
+      assertEquals(1, body.path("id").asInt());
+      assertEquals("2099-01-01", body.path("error").path("data").path("requested").asText());
+      assertEquals("[\"2026-07-28\"]", body.path("error").path("data").path("supported").toString());
     }
   }
 

@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Specifies that Conduit's conformance "everything" server (the {@code samples/conformance} fixtures on Streamable
- * HTTP, bound to 127.0.0.1) passes the official conformance suite; see {@link ServerSuite}.
+ * HTTP, bound to 127.0.0.1) passes the official conformance suite, both revisions from its one {@code /mcp}
+ * endpoint; see {@link ServerSuite}.
  */
 class ConformanceServerTest extends ServerSuite {
 

@@ -32,7 +32,7 @@ class GatewayInteropTest {
 
   /** A conformance server that speaks only {@code versions}, over Streamable HTTP in this JVM. */
   private static StreamableHttpServer conduitServer(ProtocolVersion... versions) {
-    McpServer server = EverythingServer.builder().protocolVersions(versions).build();
+    McpServer server = EverythingServer.create(builder -> builder.protocolVersions(versions));
     return StreamableHttpServer.builder(server).host("127.0.0.1").port(0).start();
   }
 

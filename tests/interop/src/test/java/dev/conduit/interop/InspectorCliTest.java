@@ -115,8 +115,10 @@ class InspectorCliTest {
     @Test
     void callsAToolWithArguments() {
       JsonNode result =
-          inspect("--method", "tools/call", "--tool-name", "json_schema_2020_12_tool", "--tool-arg", "name=Ada");
-      assertEquals("JSON Schema 2020-12 tool called with {\"name\":\"Ada\"}",
+          inspect("--method", "tools/call", "--tool-name", "json_schema_2020_12_tool", "--tool-arg", "name=Ada",
+              "email=ada@example.com");
+      // Its schema asks for a phone or an email (allOf/anyOf), and for the email when no contactMethod says phone.
+      assertEquals("JSON Schema 2020-12 tool called with {\"name\":\"Ada\",\"email\":\"ada@example.com\"}",
           result.path("content").path(0).path("text").asText(), result::toString);
     }
 

@@ -42,7 +42,7 @@ final class EchoTool {
   /** A server on a Streamable HTTP provider, with input validation on and the SDK's default execution setting. */
   static McpSyncServer serve(McpStreamableServerTransportProvider provider, boolean immediate) {
     var spec = McpServer.sync(provider);
-    spec.serverInfo("sdk-echo", "2.1.0");
+    spec.serverInfo("sdk-echo", "2.2.0");
     spec.capabilities(ServerCapabilities.builder().tools(false).build());
     spec.validateToolInputs(true);
     spec.immediateExecution(immediate);
@@ -53,7 +53,7 @@ final class EchoTool {
   /** A server on a single-session provider (stdio), with input validation on. */
   static McpSyncServer serve(McpServerTransportProvider provider, boolean immediate) {
     var spec = McpServer.sync(provider);
-    spec.serverInfo("sdk-echo", "2.1.0");
+    spec.serverInfo("sdk-echo", "2.2.0");
     spec.capabilities(ServerCapabilities.builder().tools(false).build());
     spec.validateToolInputs(true);
     spec.immediateExecution(immediate);

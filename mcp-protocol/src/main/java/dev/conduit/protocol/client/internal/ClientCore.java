@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conduit.protocol.McpException;
 import dev.conduit.protocol.ProtocolVersion;
 import dev.conduit.protocol.client.Era;
+import dev.conduit.protocol.client.EraCache;
 import dev.conduit.protocol.client.RequestOptions;
 import dev.conduit.protocol.client.ServerRequest;
 import dev.conduit.protocol.client.ServerRequestHandler;
@@ -72,7 +73,8 @@ public final class ClientCore implements Session.Handler {
       int maxInputRounds,
       List<McpInterceptor> interceptors,
       Executor executor,
-      @Nullable ServerRequestHandler serverRequests) {}
+      @Nullable ServerRequestHandler serverRequests,
+      EraCache eraCache) {}
 
   /** What the client learnt about the server when it connected. */
   public record Negotiated(
@@ -83,6 +85,10 @@ public final class ClientCore implements Session.Handler {
       @Nullable String instructions) {}
 
   private final Config config;
+  // What every 2026-07-28 request says about the client, as JSON once rather than once per request.
+  private final JsonNode capabilitiesMeta;
+  private final JsonNode infoMeta;
+  private final McpTransport transport;
   private final Session session;
   private final InputResolver inputs;
   private final Notifications notifications;
@@ -97,19 +103,25 @@ public final class ClientCore implements Session.Handler {
     this.config = config;
     this.inputs = inputs;
     this.notifications = notifications;
+    this.capabilitiesMeta = Json.MAPPER.valueToTree(config.capabilities());
+    this.infoMeta = Json.MAPPER.valueToTree(config.info());
+    this.transport = transport;
     this.session = new Session(transport, this, config.executor());
   }
 
-  /** Starts the transport and finds out which era the server speaks. */
+  /**
+   * Starts the transport and finds out which era the server speaks: the one configured, else the one remembered for
+   * this server, else by asking ({@code server/discover}, then {@code initialize}).
+   */
   public CompletableFuture<Negotiated> connect() {
     session.start();
+    String endpoint = transport.endpoint();
+    Era remembered = config.era() == Era.AUTO && endpoint != null ? config.eraCache().get(endpoint) : null;
     CompletableFuture<Negotiated> connected =
         switch (config.era()) {
           case LEGACY -> initialize();
           case MODERN -> discover();
-          case AUTO -> discover()
-              .handle((modern, failure) -> failure == null ? CompletableFuture.completedFuture(modern) : initialize())
-              .thenCompose(next -> next);
+          case AUTO -> remembered != null ? rememberedEra(remembered, endpoint) : probe(endpoint);
         };
     return connected.whenComplete((result, failure) -> {
       if (failure != null) {
@@ -320,10 +332,10 @@ public final class ClientCore implements Session.Handler {
     if (options.capabilities() != null) {
       meta = meta.with(Meta.CLIENT_CAPABILITIES, options.capabilities());
     } else if (given.get(Meta.CLIENT_CAPABILITIES) == null) {
-      meta = meta.with(Meta.CLIENT_CAPABILITIES, config.capabilities());
+      meta = meta.with(Meta.CLIENT_CAPABILITIES, capabilitiesMeta);
     }
     if (given.get(Meta.CLIENT_INFO) == null) {
-      meta = meta.with(Meta.CLIENT_INFO, config.info());
+      meta = meta.with(Meta.CLIENT_INFO, infoMeta);
     }
     LoggingLevel level = logLevel;
     if (given.get(Meta.LOG_LEVEL) == null && level != null) {
@@ -411,20 +423,59 @@ public final class ClientCore implements Session.Handler {
         });
   }
 
+  /** Asks the server: {@code server/discover}, and {@code initialize} if that fails; remembers what worked. */
+  private CompletableFuture<Negotiated> probe(@Nullable String endpoint) {
+    return discover()
+        .handle((modern, failure) -> failure == null ? CompletableFuture.completedFuture(modern) : initialize())
+        .thenCompose(next -> next)
+        .whenComplete((negotiated, failure) -> {
+          if (negotiated != null && endpoint != null) {
+            config.eraCache().put(endpoint, negotiated.modern() ? Era.MODERN : Era.LEGACY);
+          }
+        });
+  }
+
+  /** Speaks the era this server spoke before; if that fails, forgets it and asks again. */
+  private CompletableFuture<Negotiated> rememberedEra(Era era, String endpoint) {
+    CompletableFuture<Negotiated> attempt = era == Era.MODERN ? discover() : initialize();
+    return attempt.handle((negotiated, failure) -> {
+      if (failure == null) {
+        return CompletableFuture.completedFuture(negotiated);
+      }
+      config.eraCache().forget(endpoint);
+      return probe(endpoint);
+    }).thenCompose(next -> next);
+  }
+
+  /**
+   * {@code server/discover} with the newest version this client speaks; if the server refuses that version but lists
+   * another 2026-07-28-era version this client speaks, once more with that one.
+   */
   private CompletableFuture<Negotiated> discover() {
-    ProtocolVersion version = ProtocolVersion.latest();
+    return discover(ProtocolVersion.latest(), true);
+  }
+
+  private CompletableFuture<Negotiated> discover(ProtocolVersion version, boolean mayRetry) {
     JsonPayload params = withMeta(null, discoveryMeta(version));
     return session.request("server/discover", params, CallOptions.of(config.discoveryTimeout()))
-        .thenCompose(payload -> {
+        .handle((payload, failure) -> {
+          if (failure != null) {
+            ProtocolVersion other = mayRetry ? Versions.retryWith(failure) : null;
+            return other != null ? discover(other, false) : CompletableFuture.<Negotiated>failedFuture(failure);
+          }
           DiscoverResult result = bind("server/discover", payload, DiscoverResult.class);
-          if (!result.supportedVersions().contains(version.id())) {
-            return CompletableFuture.failedFuture(new McpException(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
+          ProtocolVersion chosen = result.supportedVersions().contains(version.id()) ? version
+              : Versions.newestModern(result.supportedVersions());
+          if (chosen == null) {
+            return CompletableFuture.<Negotiated>failedFuture(new McpException(
+                ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
                 "The server supports " + result.supportedVersions() + ", none of which this client speaks"));
           }
           Implementation server = result.meta() == null ? null : result.meta().serverInfo();
           return CompletableFuture.completedFuture(
-              new Negotiated(true, version, server, result.capabilities(), result.instructions()));
-        });
+              new Negotiated(true, chosen, server, result.capabilities(), result.instructions()));
+        })
+        .thenCompose(next -> next);
   }
 
   private Meta modernMeta() {

@@ -203,24 +203,29 @@ final class ContextImpl implements RequestContext {
 
   @Override
   public Map<String, JsonNode> requestInputs(Map<String, InputRequest> requests) {
+    Map<String, InputRequest> checked = new LinkedHashMap<>();
+    requests.forEach((key, question) -> checked.put(key, questions.check(question)));
     if (round != null) {
       Map<String, JsonNode> answers = new LinkedHashMap<>();
-      requests.forEach((key, question) -> {
+      checked.forEach((key, question) -> {
         JsonNode answer = round.answer(key);
         if (answer == null) {
           round.ask(key, question);
+        } else if (!answer.isObject()) {
+          // Every input a client can give (an ElicitResult, a CreateMessageResult, a ListRootsResult) is an object.
+          throw McpException.invalidParams("Invalid input response '" + key + "': must be a JSON object");
         } else {
           answers.put(key, answer);
         }
       });
-      if (answers.size() < requests.size()) {
+      if (answers.size() < checked.size()) {
         throw new InputRound.Required();
       }
       return answers;
     }
     requireLegacyInput();
     Map<String, CompletableFuture<JsonPayload>> pending = new LinkedHashMap<>();
-    requests.forEach((key, question) -> pending.put(key, send(question)));
+    checked.forEach((key, question) -> pending.put(key, send(question)));
     Map<String, JsonNode> answers = new LinkedHashMap<>();
     pending.forEach((key, future) -> answers.put(key, await(future).tree()));
     return answers;

@@ -204,10 +204,10 @@ final class Features {
     if (!scope.modern()) {
       return handler.apply(context(request, inbound, scope, null));
     }
-    RequestStates.Binding binding = binding(request, inbound.context());
+    // The binding digests the parameters: only a round that carries or issues state needs it, not every call.
     Map<String, JsonNode> answers = new LinkedHashMap<>();
     if (state != null) {
-      RequestStates.Contents earlier = server.requestStates().decode(state, binding);
+      RequestStates.Contents earlier = server.requestStates().decode(state, binding(request, inbound.context()));
       answers.putAll(earlier.answers());
       if (responses != null) {
         // Answers to questions this server did not ask are ignored.
@@ -230,7 +230,8 @@ final class Features {
     if (round.complete() && result != null) {
       return result;
     }
-    String next = server.requestStates().encode(binding, round.unansweredKeys(), round.answers());
+    String next =
+        server.requestStates().encode(binding(request, inbound.context()), round.unansweredKeys(), round.answers());
     return new InputRequiredResult(round.unanswered(), next, "input_required", null, Map.of());
   }
 

@@ -320,7 +320,7 @@ final class ServerConnection implements ServerSession, Session.Handler {
     }
     if (legacyVersion == null) {
       ObjectNode data = Json.MAPPER.createObjectNode();
-      server.config().versionIds(false).forEach(data.putArray("supported")::add);
+      server.config().supportedIds().forEach(data.putArray("supported")::add);
       throw new McpException(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
           "This server speaks only the 2026-07-28 protocol: put the protocol version in _meta[\""
               + Meta.PROTOCOL_VERSION + "\"] of every request", data);
@@ -334,7 +334,7 @@ final class ServerConnection implements ServerSession, Session.Handler {
     ProtocolVersion version = requested == null ? null : ProtocolVersion.parse(requested).orElse(null);
     if (version == null || !version.isModern() || !server.config().versions().contains(version)) {
       ObjectNode data = Json.MAPPER.createObjectNode();
-      server.config().versionIds(false).forEach(data.putArray("supported")::add);
+      server.config().supportedIds().forEach(data.putArray("supported")::add);
       data.set("requested", meta.get(Meta.PROTOCOL_VERSION));
       throw new McpException(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
           "Unsupported protocol version: " + meta.get(Meta.PROTOCOL_VERSION), data);

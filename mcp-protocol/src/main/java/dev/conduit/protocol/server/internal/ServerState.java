@@ -85,6 +85,16 @@ public final class ServerState {
           .map(ProtocolVersion::id)
           .toList();
     }
+
+    /**
+     * What an {@code UnsupportedProtocolVersionError} lists: the versions a request may name in its {@code _meta},
+     * the same list {@code server/discover} gives (a client retries with one of them); a server without a modern
+     * version lists its legacy ones, which a client reaches through {@code initialize}.
+     */
+    public List<String> supportedIds() {
+      List<String> modern = versionIds(true);
+      return modern.isEmpty() ? versionIds(false) : modern;
+    }
   }
 
   private final Config config;

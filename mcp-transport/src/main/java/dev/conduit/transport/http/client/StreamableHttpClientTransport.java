@@ -40,7 +40,9 @@ import org.jspecify.annotations.Nullable;
  *       is tried on the same URL, as the specification's backward-compatibility rule says;
  *   <li>on 2026-07-28 requests: {@code MCP-Protocol-Version} from {@code _meta}, {@code Mcp-Method} and {@code
  *       Mcp-Name} (Base64-escaped when not plain ASCII); cancelling such a request closes its stream, which is how
- *       that revision cancels, instead of sending {@code notifications/cancelled}.
+ *       that revision cancels, instead of sending {@code notifications/cancelled};
+ *   <li>in a {@code tools/call} of a tool whose listing marked parameters {@code x-mcp-header} (SEP-2243), each such
+ *       argument as an {@code Mcp-Param-*} header too, in either era (some servers demand them on legacy sessions).
  * </ul>
  *
  * <p>Calls never wait on the network: requests run on the transport's own daemon threads. One {@link OkHttpClient}
@@ -82,6 +84,12 @@ public final class StreamableHttpClientTransport implements McpTransport {
   @Override
   public void close() {
     client.close();
+  }
+
+  /** The endpoint URL: a client remembers by it which era the server speaks. */
+  @Override
+  public String endpoint() {
+    return client.endpoint();
   }
 
   /** The session id the server assigned, if it did. */

@@ -1,22 +1,29 @@
 package dev.conduit.transport.http.internal;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.conduit.protocol.ProtocolVersion;
 import dev.conduit.protocol.jsonrpc.ErrorCodes;
+import dev.conduit.protocol.jsonrpc.ErrorObject;
 import dev.conduit.protocol.jsonrpc.JsonPayload;
 import dev.conduit.protocol.jsonrpc.JsonRpcError;
 import dev.conduit.protocol.jsonrpc.JsonRpcMessage;
 import dev.conduit.protocol.jsonrpc.JsonRpcNotification;
 import dev.conduit.protocol.jsonrpc.JsonRpcRequest;
 import dev.conduit.protocol.jsonrpc.JsonRpcResponse;
+import dev.conduit.protocol.jsonrpc.JsonRpcResult;
 import dev.conduit.protocol.jsonrpc.RequestId;
 import dev.conduit.protocol.schema.Meta;
 import dev.conduit.protocol.transport.TransportContext;
 import dev.conduit.transport.http.HttpRequestStream;
+import dev.conduit.transport.internal.ToolHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,8 +34,11 @@ import org.jspecify.annotations.Nullable;
 final class ModernEndpoint {
 
   private static final String LISTEN = "subscriptions/listen";
+  private static final String TOOLS_LIST = "tools/list";
+  private static final String TOOLS_CALL = "tools/call";
 
   private final Wiring wiring;
+  private final ToolHeaders tools = new ToolHeaders();
 
   ModernEndpoint(Wiring wiring) {
     this.wiring = wiring;
@@ -45,9 +55,9 @@ final class ModernEndpoint {
         ? request.method() : ((JsonRpcNotification) message).method();
     JsonPayload params = message instanceof JsonRpcRequest request
         ? request.params() : ((JsonRpcNotification) message).params();
-    String mismatch = mismatch(exchange, method, params);
-    if (mismatch != null) {
-      Http.error(exchange, wiring.codec(), 400, Http.errorFor(id, ErrorCodes.HEADER_MISMATCH, mismatch), Map.of());
+    ErrorObject refusal = refusal(exchange, method, params);
+    if (refusal != null) {
+      Http.error(exchange, wiring.codec(), 400, new JsonRpcError(id, refusal), Map.of());
       return;
     }
     if (!(message instanceof JsonRpcRequest request)) {
@@ -65,6 +75,13 @@ final class ModernEndpoint {
       @Override
       public int status(JsonRpcResponse response) {
         return response instanceof JsonRpcError error ? statusOf(error.error().code()) : 200;
+      }
+
+      @Override
+      public void answering(JsonRpcResponse response) {
+        if (response instanceof JsonRpcResult result && request.method().equals(TOOLS_LIST)) {
+          tools.learn(result.result());
+        }
       }
 
       @Override
@@ -96,14 +113,22 @@ final class ModernEndpoint {
     connection.close();
   }
 
-  /** Why the headers disagree with the body, or null if they agree. */
-  private static @Nullable String mismatch(Exchange exchange, String method, @Nullable JsonPayload params) {
+  /**
+   * Why the request is refused before it reaches the server, or null: a version header this library does not know
+   * ({@code -32022}), headers that disagree with the body ({@code -32020}), or a body that names no protocol version
+   * ({@code -32602}).
+   */
+  private @Nullable ErrorObject refusal(Exchange exchange, String method, @Nullable JsonPayload params) {
+    String headerVersion = String.valueOf(exchange.header(Http.PROTOCOL_VERSION)).trim();
+    if (ProtocolVersion.parse(headerVersion).isEmpty()) {
+      return unsupported(headerVersion);
+    }
     String headerMethod = decode(exchange.header(Http.MCP_METHOD));
     if (headerMethod == null) {
-      return "Header mismatch: the Mcp-Method header is required";
+      return mismatch("Header mismatch: the Mcp-Method header is required");
     }
     if (!headerMethod.equals(method)) {
-      return "Header mismatch: Mcp-Method does not match the body's method";
+      return mismatch("Header mismatch: Mcp-Method does not match the body's method");
     }
     String nameMember = switch (method) {
       case "tools/call", "prompts/get" -> "name";
@@ -113,19 +138,51 @@ final class ModernEndpoint {
     if (nameMember != null) {
       String headerName = decode(exchange.header(Http.MCP_NAME));
       if (headerName == null) {
-        return "Header mismatch: the Mcp-Name header is required for " + method;
+        return mismatch("Header mismatch: the Mcp-Name header is required for " + method);
       }
       String bodyName = params == null ? null : params.memberText(nameMember);
       if (!headerName.equals(bodyName)) {
-        return "Header mismatch: Mcp-Name does not match params." + nameMember;
+        return mismatch("Header mismatch: Mcp-Name does not match params." + nameMember);
       }
     }
+    String paramMismatch = method.equals(TOOLS_CALL) ? ParamHeaderCheck.mismatch(exchange, tools, params) : null;
+    if (paramMismatch != null) {
+      return mismatch(paramMismatch);
+    }
     JsonPayload meta = params == null ? null : params.member("_meta");
-    String bodyVersion = meta == null ? null : meta.memberText(Meta.PROTOCOL_VERSION);
-    if (!ProtocolVersion.V2026_07_28.id().equals(bodyVersion)) {
-      return "Header mismatch: MCP-Protocol-Version does not match _meta[\"" + Meta.PROTOCOL_VERSION + "\"]";
+    String bodyVersion = meta == null || !meta.isObject() ? null : meta.memberText(Meta.PROTOCOL_VERSION);
+    if (bodyVersion == null) {
+      return new ErrorObject(ErrorCodes.INVALID_PARAMS,
+          "Invalid params: _meta[\"" + Meta.PROTOCOL_VERSION + "\"] is required", null);
+    }
+    if (!headerVersion.equals(bodyVersion)) {
+      return mismatch("Header mismatch: MCP-Protocol-Version does not match _meta[\"" + Meta.PROTOCOL_VERSION + "\"]");
     }
     return null;
+  }
+
+  private static ErrorObject mismatch(String message) {
+    return new ErrorObject(ErrorCodes.HEADER_MISMATCH, message, null);
+  }
+
+  /** An {@code UnsupportedProtocolVersionError} for {@code requested}, listing what a request may name instead. */
+  private ErrorObject unsupported(String requested) {
+    ObjectNode data = JsonNodeFactory.instance.objectNode();
+    ArrayNode supported = data.putArray("supported");
+    supportedVersions(wiring.server().protocolVersions()).forEach(supported::add);
+    data.put("requested", requested);
+    return new ErrorObject(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION,
+        "Unsupported protocol version: " + requested, JsonPayload.of(data));
+  }
+
+  /** The versions a request may name, newest first: the modern ones, or the legacy ones if the server has none. */
+  static List<String> supportedVersions(Set<ProtocolVersion> versions) {
+    boolean anyModern = versions.stream().anyMatch(ProtocolVersion::isModern);
+    return versions.stream()
+        .filter(v -> !anyModern || v.isModern())
+        .sorted(Comparator.reverseOrder())
+        .map(ProtocolVersion::id)
+        .toList();
   }
 
   /** A header value, decoded if it has the {@code =?base64?...?=} form; null if absent or undecodable. */

@@ -32,6 +32,9 @@ final class RequestStream implements HttpRequestStream {
       return Map.of();
     }
 
+    /** {@code response} is about to go out, before the client can see it. */
+    default void answering(JsonRpcResponse response) {}
+
     /** The request was answered (or abandoned, with {@code response} null). */
     default void done(RequestStream stream, @Nullable JsonRpcResponse response) {}
 
@@ -84,6 +87,9 @@ final class RequestStream implements HttpRequestStream {
   /** Sends a message of this request; the response ends the stream. */
   void deliver(JsonRpcMessage message, byte[] json) {
     boolean last = message instanceof JsonRpcResponse;
+    if (last) {
+      answering.answering((JsonRpcResponse) message);
+    }
     synchronized (this) {
       if (state == State.DONE || state == State.JSON) {
         return;

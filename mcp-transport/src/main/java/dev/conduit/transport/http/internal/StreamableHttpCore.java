@@ -57,7 +57,7 @@ public final class StreamableHttpCore implements AutoCloseable {
       }
       boolean modernRequest = ProtocolVersion.V2026_07_28.id().equals(exchange.header(Http.PROTOCOL_VERSION));
       switch (exchange.method()) {
-        case "POST" -> post(exchange, modernRequest);
+        case "POST" -> post(exchange, modernRequest || unknownVersion(exchange));
         case "GET" -> {
           if (modernRequest) {
             notAllowed(exchange, "POST");
@@ -108,6 +108,17 @@ public final class StreamableHttpCore implements AutoCloseable {
     } else {
       legacy.post(exchange, message, version);
     }
+  }
+
+  /**
+   * Whether the {@code MCP-Protocol-Version} header names a revision this library does not know, to a server that
+   * speaks 2026-07-28: then the request is refused the 2026-07-28 way, with an {@code UnsupportedProtocolVersionError}
+   * that carries its id and the versions to retry with. A legacy-only server refuses it as a legacy one would.
+   */
+  private boolean unknownVersion(Exchange exchange) {
+    String header = exchange.header(Http.PROTOCOL_VERSION);
+    return header != null && ProtocolVersion.parse(header.trim()).isEmpty()
+        && wiring.server().protocolVersions().stream().anyMatch(ProtocolVersion::isModern);
   }
 
   /** Reads and decodes the body; answers (413, 400) and returns null if that fails. */

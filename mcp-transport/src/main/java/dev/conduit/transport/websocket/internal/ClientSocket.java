@@ -169,6 +169,12 @@ public final class ClientSocket extends WebSocketListener {
     }
   }
 
+  /** The socket's URL, as ws or wss. */
+  public String endpoint() {
+    String http = settings.url().toString();
+    return (settings.url().isHttps() ? "wss" : "ws") + http.substring(http.indexOf(':'));
+  }
+
   @Override
   public String toString() {
     String http = settings.url().redact();

@@ -1,20 +1,27 @@
 package dev.conduit.samples.conformance;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.conduit.protocol.ProtocolVersion;
 import dev.conduit.protocol.client.Era;
+import dev.conduit.protocol.client.EraCache;
 import dev.conduit.protocol.client.McpClient;
-import dev.conduit.protocol.schema.CallToolResult;
-import dev.conduit.protocol.schema.ElicitResult;
-import dev.conduit.protocol.schema.Tool;
 import dev.conduit.transport.http.client.StreamableHttpClientTransport;
-import java.util.List;
-import java.util.Map;
+import java.io.IOException;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client the MCP conformance suite runs for its client scenarios: {@code conformance client --command "java ...
- * ConformanceClient"} appends the mock server's URL and names the scenario in {@code MCP_CONFORMANCE_SCENARIO}.
- * Exits 0 when the scenario's steps succeed.
+ * ConformanceClient"} appends the mock server's URL and names the scenario in {@code MCP_CONFORMANCE_SCENARIO}, the
+ * protocol revision in {@code MCP_CONFORMANCE_PROTOCOL_VERSION} (2026-07-28 is spoken statelessly, a dated revision
+ * up to 2025-11-25 through {@code initialize}, none given: the client asks the server) and a scenario's data in
+ * {@code MCP_CONFORMANCE_CONTEXT}. Exits 0 when the scenario's steps succeed, 1 when one fails, 2 for a scenario it
+ * does not know.
  */
 public final class ConformanceClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ConformanceClient() {}
 
@@ -23,48 +30,52 @@ public final class ConformanceClient {
       System.err.println("usage: ConformanceClient <server-url>   (scenario in MCP_CONFORMANCE_SCENARIO)");
       System.exit(2);
     }
-    String url = args[args.length - 1];
     String scenario = System.getenv().getOrDefault("MCP_CONFORMANCE_SCENARIO", "initialize");
+    ClientScenarios.Scenario steps = ClientScenarios.named(scenario);
+    if (steps == null) {
+      System.err.println("Unknown scenario " + scenario + ": this client dispatches " + ClientScenarios.names());
+      System.exit(2);
+    }
     try {
-      run(scenario, url);
+      steps.run(new Run(args[args.length - 1], System.getenv("MCP_CONFORMANCE_PROTOCOL_VERSION"),
+          context(System.getenv("MCP_CONFORMANCE_CONTEXT"))));
       System.exit(0);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       System.err.println("Scenario " + scenario + " failed: " + e);
       System.exit(1);
     }
   }
 
-  static void run(String scenario, String url) {
-    McpClient.Builder builder = McpClient.builder()
-        .transport(StreamableHttpClientTransport.create(url))
-        .info("conduit-conformance-client", "1.0.0")
-        // Conformance 0.1.16 tests the legacy era; its mock servers do not know server/discover.
-        .era(Era.LEGACY);
-    if (scenario.startsWith("elicitation")) {
-      // Accept with no fields of our own: the client fills every field from the schema's defaults (SEP-1034).
-      builder.elicitation(request -> ElicitResult.accept(null));
-    }
-    try (McpClient client = builder.connect()) {
-      List<Tool> tools = client.listAllTools();
-      switch (scenario) {
-        case "initialize" -> { }
-        case "tools_call" -> expectSuccess(client.callTool("add_numbers", Map.of("a", 5, "b", 3)));
-        case "elicitation-sep1034-client-defaults" ->
-            expectSuccess(client.callTool("test_client_elicitation_defaults", Map.of()));
-        case "sse-retry" -> expectSuccess(client.callTool("test_reconnection", Map.of()));
-        default -> {
-          // Unknown scenarios: call the first tool, if any, so the run exercises a round trip.
-          if (!tools.isEmpty()) {
-            client.callTool(tools.get(0).name(), Map.of());
-          }
-        }
+  /**
+   * One run of a scenario: the mock server's URL, the revision to speak ({@code null}: ask the server) and the
+   * scenario's data ({@code null} if it has none).
+   */
+  record Run(String url, @Nullable String version, @Nullable JsonNode context) {
+
+    /** A client of the right era for this run, to configure further. */
+    McpClient.Builder client() {
+      McpClient.Builder builder = McpClient.builder()
+          .transport(StreamableHttpClientTransport.create(url))
+          .info("conduit-conformance-client", "1.0.0")
+          .eraCache(EraCache.none())
+          // The suite starts the clients of a whole set at once: on a small machine a first answer can be slow.
+          .discoveryTimeout(Duration.ofSeconds(60));
+      ProtocolVersion named = version == null ? null : ProtocolVersion.parse(version).orElse(null);
+      if (named == null) {
+        return builder.era(Era.AUTO);
       }
+      return named.isModern() ? builder.era(Era.MODERN) : builder.era(Era.LEGACY).legacyVersion(named);
     }
   }
 
-  private static void expectSuccess(CallToolResult result) {
-    if (result.failed()) {
-      throw new IllegalStateException("The tool reported an error: " + result.content());
+  private static @Nullable JsonNode context(@Nullable String json) {
+    if (json == null || json.isBlank()) {
+      return null;
+    }
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("MCP_CONFORMANCE_CONTEXT is not JSON: " + e.getMessage(), e);
     }
   }
 }

@@ -4,6 +4,8 @@ import dev.conduit.protocol.server.McpServer;
 import dev.conduit.transport.http.StreamableHttpServer;
 import dev.conduit.transport.stdio.StdioServer;
 import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * The "everything" server of the MCP conformance suite: every tool, resource, template and prompt its server
@@ -20,18 +22,27 @@ public final class EverythingServer {
 
   /** The server with every fixture of the conformance scenarios. */
   public static McpServer create() {
-    return builder().build();
+    return create(UnaryOperator.identity());
   }
 
-  /** A builder with every fixture of the conformance scenarios, to configure further (its protocol versions, say). */
-  public static McpServer.Builder builder() {
+  /**
+   * The server with every fixture of the conformance scenarios, configured further by {@code configure} (its protocol
+   * versions, say).
+   */
+  public static McpServer create(UnaryOperator<McpServer.Builder> configure) {
+    AtomicReference<McpServer> server = new AtomicReference<>();
     McpServer.Builder builder = McpServer.builder()
         .info("conduit-everything-server", "1.0.0")
         .instructions("The Conduit conformance server: fixtures for the MCP conformance suite.");
     Tools.register(builder);
+    InputRequiredFixtures.register(builder);
+    StatelessFixtures.register(builder, server);
     Fixtures.resources(builder);
     Fixtures.prompts(builder);
-    return builder;
+    SkillsFixtures.register(builder);
+    builder.capabilities(SkillsFixtures.capabilities());
+    server.set(configure.apply(builder).build());
+    return server.get();
   }
 
   public static void main(String[] args) {

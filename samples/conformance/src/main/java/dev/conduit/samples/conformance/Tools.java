@@ -115,11 +115,26 @@ final class Tools {
                 .inputSchema("""
                     {"$schema": "https://json-schema.org/draft/2020-12/schema",
                      "type": "object",
-                     "$defs": {"address": {"type": "object",
+                     "$defs": {"address": {"$anchor": "addressDef", "type": "object",
                                            "properties": {"street": {"type": "string"}, "city": {"type": "string"}}}},
-                     "properties": {"name": {"type": "string"}, "address": {"$ref": "#/$defs/address"}},
+                     "properties": {"name": {"type": "string"}, "address": {"$ref": "#/$defs/address"},
+                                    "contactMethod": {"type": "string", "enum": ["phone", "email"]},
+                                    "phone": {"type": "string"}, "email": {"type": "string"}},
+                     "allOf": [{"anyOf": [{"required": ["phone"]}, {"required": ["email"]}]}],
+                     "if": {"properties": {"contactMethod": {"const": "phone"}}, "required": ["contactMethod"]},
+                     "then": {"required": ["phone"]},
+                     "else": {"required": ["email"]},
                      "additionalProperties": false}"""),
             (args, ctx) -> CallToolResult.text("JSON Schema 2020-12 tool called with " + args.json()))
+        .tool(Tool.named("test_custom_header").description("Routes by region; the region also travels as the "
+                + "Mcp-Param-Region header (SEP-2243)")
+                .inputSchema("""
+                    {"type": "object",
+                     "properties": {"region": {"type": "string", "x-mcp-header": "Region",
+                                               "description": "The region to route to"},
+                                    "query": {"type": "string"}},
+                     "required": ["region"]}"""),
+            (args, ctx) -> CallToolResult.text("Routed to " + args.requireString("region")))
         .tool(Tool.named("test_reconnection").description("Closes its response stream mid-call (SEP-1699)"),
             (args, ctx) -> {
               HttpRequestStream.of(ctx).ifPresent(HttpRequestStream::closeStream);

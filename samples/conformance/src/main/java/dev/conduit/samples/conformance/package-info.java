@@ -1,5 +1,5 @@
 /**
- * The "everything" server and the scenario-dispatching client that the official MCP conformance suite (0.1.16)
+ * The "everything" server and the scenario-dispatching client that the official MCP conformance suite (0.2.0-alpha.12)
  * tests: exactly the fixtures its scenarios expect.
  */
 @NullMarked

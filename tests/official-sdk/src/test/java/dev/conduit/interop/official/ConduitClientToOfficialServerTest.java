@@ -45,7 +45,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Conduit's {@link McpClient} against a server built with the official MCP Java SDK 2.1.0 ({@link
+ * Conduit's {@link McpClient} against a server built with the official MCP Java SDK 2.2.0 ({@link
  * OfficialServerFeatures}), over Streamable HTTP (the SDK's servlet provider in embedded Tomcat) and over stdio (a
  * child JVM running {@link OfficialStdioServer}).
  *

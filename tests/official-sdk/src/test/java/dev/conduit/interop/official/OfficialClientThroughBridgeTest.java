@@ -38,7 +38,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The official MCP Java SDK 2.1.0's client (2025-11-25, Streamable HTTP) through a Conduit bridge ({@link
+ * The official MCP Java SDK 2.2.0's client (2025-11-25, Streamable HTTP) through a Conduit bridge ({@link
  * McpBridge} behind {@link StreamableHttpServer}, as {@code conduit-gateway} assembles it) to the reference
  * server-everything on stdio, and to Conduit servers that speak only the legacy era or only 2026-07-28: tools are
  * listed and called, progress arrives, and an elicitation crosses back to the SDK client, also when the upstream
@@ -82,7 +82,7 @@ class OfficialClientThroughBridgeTest {
     front = StreamableHttpServer.builder(bridge.server()).host("127.0.0.1").port(0).path("/mcp").start();
     McpSyncClient connected = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:"
             + front.port()).endpoint("/mcp").jsonMapper(Interop.JSON).build())
-        .clientInfo(Implementation.builder("official-sdk-client", "2.1.0").build())
+        .clientInfo(Implementation.builder("official-sdk-client", "2.2.0").build())
         .requestTimeout(Interop.WAIT)
         .initializationTimeout(Interop.WAIT)
         .jsonSchemaValidator(Jackson2SchemaValidator.INSTANCE)
@@ -100,7 +100,7 @@ class OfficialClientThroughBridgeTest {
     ProtocolVersion[] versions = behind == Behind.MODERN_ONLY_CONDUIT
         ? new ProtocolVersion[] {ProtocolVersion.V2026_07_28}
         : new ProtocolVersion[] {ProtocolVersion.V2025_11_25, ProtocolVersion.V2025_06_18};
-    upstreamServer = EverythingServer.builder().protocolVersions(versions).build();
+    upstreamServer = EverythingServer.create(builder -> builder.protocolVersions(versions));
     upstreamHttp = StreamableHttpServer.builder(upstreamServer).host("127.0.0.1").port(0).path("/mcp").start();
     return Upstream.streamableHttp(upstreamHttp.url().toString(), Map.of());
   }

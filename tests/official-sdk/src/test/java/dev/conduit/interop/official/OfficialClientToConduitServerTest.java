@@ -53,7 +53,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The official MCP Java SDK 2.1.0's client against Conduit's everything server ({@link EverythingServer}), over
+ * The official MCP Java SDK 2.2.0's legacy client against Conduit's everything server ({@link EverythingServer}), over
  * Streamable HTTP (Conduit's {@link StreamableHttpServer} on a loopback port; the SDK's {@link
  * HttpClientStreamableHttpTransport}) and over stdio (the SDK's {@link StdioClientTransport} spawning a child JVM
  * that runs {@code EverythingServer --stdio}).
@@ -101,7 +101,7 @@ class OfficialClientToConduitServerTest {
 
   private McpSyncClient connect(McpClientTransport transport) {
     McpSyncClient client = McpClient.sync(transport)
-        .clientInfo(Implementation.builder("official-sdk-client", "2.1.0").build())
+        .clientInfo(Implementation.builder("official-sdk-client", "2.2.0").build())
         .requestTimeout(Interop.WAIT)
         .initializationTimeout(Interop.WAIT)
         .jsonSchemaValidator(Jackson2SchemaValidator.INSTANCE)

@@ -1,8 +1,10 @@
 package dev.conduit.interop.official;
 
+import io.modelcontextprotocol.modern.server.transport.HttpServletMcpTransport;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +20,9 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 
 /**
- * The official SDK's Streamable HTTP server: its servlet transport provider in embedded Tomcat 11, on a free
- * loopback port, serving {@link OfficialServerFeatures} at {@code /mcp}.
+ * The official SDK's Streamable HTTP servers in embedded Tomcat 11, on a free loopback port at {@code /mcp}: the
+ * legacy one (its servlet transport provider, serving {@link OfficialServerFeatures}) or the 2026-07-28 one (its
+ * modern {@code HttpServletMcpTransport}, serving {@link OfficialModernFeatures}).
  */
 final class OfficialHttpServer implements AutoCloseable {
 
@@ -29,26 +32,40 @@ final class OfficialHttpServer implements AutoCloseable {
       quiet("org.apache.coyote", Level.WARNING), quiet("org.apache.catalina.loader", Level.SEVERE));
 
   private final Tomcat tomcat;
-  private final McpSyncServer server;
+  private final Runnable closeServer;
   private final Path baseDir;
   private final int port;
 
-  private OfficialHttpServer(Tomcat tomcat, McpSyncServer server, Path baseDir, int port) {
+  private OfficialHttpServer(Tomcat tomcat, Runnable closeServer, Path baseDir, int port) {
     this.tomcat = tomcat;
-    this.server = server;
+    this.closeServer = closeServer;
     this.baseDir = baseDir;
     this.port = port;
   }
 
+  /** The legacy (2025-11-25 and earlier) server. */
   static OfficialHttpServer start() throws IOException, LifecycleException {
     HttpServletStreamableServerTransportProvider provider = HttpServletStreamableServerTransportProvider.builder()
         .jsonMapper(Interop.JSON)
         .mcpEndpoint("/mcp")
-        // 2.1.0 sweeps idle sessions (every 30 minutes by default) on Schedulers.newSingle, a non-daemon thread that
+        // The SDK sweeps idle sessions (every 30 minutes by default) on Schedulers.newSingle, a non-daemon thread that
         // closing the provider never stops: it would outlive every test. No test here idles for 30 minutes.
         .sessionSweepInterval(null)
         .build();
     McpSyncServer server = OfficialServerFeatures.build(McpServer.sync(provider));
+    return serve(provider, server::closeGracefully);
+  }
+
+  /** The 2026-07-28 server of the SDK's {@code modern} API, which speaks no legacy revision. */
+  static OfficialHttpServer startModern() throws IOException, LifecycleException {
+    HttpServletMcpTransport transport =
+        HttpServletMcpTransport.builder(OfficialModernFeatures.build()).jsonMapper(Interop.JSON).endpoint("/mcp")
+            .build();
+    return serve(transport, transport::closeGracefully);
+  }
+
+  private static OfficialHttpServer serve(HttpServlet servlet, Runnable closeServer)
+      throws IOException, LifecycleException {
     Path baseDir = Files.createTempDirectory("official-sdk-tomcat").toAbsolutePath();
     Tomcat tomcat = new Tomcat();
     try {
@@ -58,13 +75,13 @@ final class OfficialHttpServer implements AutoCloseable {
       Connector connector = tomcat.getConnector();
       connector.setProperty("address", "127.0.0.1");
       Context context = tomcat.addContext("", baseDir.toString());
-      Wrapper wrapper = Tomcat.addServlet(context, "mcp", provider);
+      Wrapper wrapper = Tomcat.addServlet(context, "mcp", servlet);
       wrapper.setAsyncSupported(true);
       context.addServletMapping("/*", "mcp");
       tomcat.start();
-      return new OfficialHttpServer(tomcat, server, baseDir, connector.getLocalPort());
+      return new OfficialHttpServer(tomcat, closeServer, baseDir, connector.getLocalPort());
     } catch (LifecycleException | RuntimeException e) {
-      new OfficialHttpServer(tomcat, server, baseDir, -1).close();
+      new OfficialHttpServer(tomcat, closeServer, baseDir, -1).close();
       throw e;
     }
   }
@@ -80,11 +97,11 @@ final class OfficialHttpServer implements AutoCloseable {
     return "http://127.0.0.1:" + port + "/mcp";
   }
 
-  /** Closes the MCP server (and with it the provider and its sweeper), then Tomcat. */
+  /** Closes the MCP server (and with it its transport), then Tomcat. */
   @Override
   public void close() {
     try {
-      server.closeGracefully();
+      closeServer.run();
     } finally {
       try {
         tomcat.stop();

@@ -65,7 +65,7 @@ final class OfficialServerFeatures {
   /** Builds the server on {@code spec}, which already holds its transport. */
   static <S extends McpServer.SyncSpecification<S>> McpSyncServer build(McpServer.SyncSpecification<S> spec) {
     return spec
-        .serverInfo(NAME, "2.1.0-test")
+        .serverInfo(NAME, "2.2.0-test")
         .instructions("The official SDK's side of Conduit's interoperability tests.")
         .requestTimeout(Duration.ofSeconds(60))
         .jsonMapper(JSON)

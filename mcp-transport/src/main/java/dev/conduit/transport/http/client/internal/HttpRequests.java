@@ -30,12 +30,13 @@ public final class HttpRequests {
    *
    * @param sessionId the {@code Mcp-Session-Id} to send, if any
    * @param protocolVersion the {@code MCP-Protocol-Version} to send, if any
+   * @param params the {@code Mcp-Param-*} headers to send, values not yet escaped
    * @param onWritten runs once the body has been written to the connection
    * @throws RuntimeException if a header value is not allowed (the user's supplier returned a bad one)
    */
   public Request post(
       HttpUrl url, Outgoing message, @Nullable String sessionId, @Nullable String protocolVersion,
-      @Nullable Runnable onWritten) {
+      Map<String, String> params, @Nullable Runnable onWritten) {
     Request.Builder builder = base(url, sessionId, protocolVersion)
         .header(McpHeaders.ACCEPT, McpHeaders.ACCEPT_POST)
         .post(new MessageBody(message.body(), onWritten));
@@ -47,6 +48,7 @@ public final class HttpRequests {
         builder.header(McpHeaders.NAME, McpHeaders.encodeValue(name));
       }
     }
+    params.forEach((header, value) -> builder.header(header, McpHeaders.encodeValue(value)));
     return builder.build();
   }
 

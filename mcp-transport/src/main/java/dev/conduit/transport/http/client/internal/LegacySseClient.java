@@ -8,6 +8,7 @@ import dev.conduit.protocol.jsonrpc.RequestId;
 import dev.conduit.protocol.transport.TransportContext;
 import java.io.IOException;
 import java.net.ProtocolException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -105,7 +106,7 @@ public final class LegacySseClient {
   private void post(HttpUrl url, Outgoing message, CompletableFuture<Void> sent, CompletableFuture<Void> written) {
     Call call;
     try {
-      call = http.newCall(requests.post(url, message, null, null, () -> written.complete(null)));
+      call = http.newCall(requests.post(url, message, null, null, Map.of(), () -> written.complete(null)));
     } catch (RuntimeException e) {
       written.complete(null);
       sent.completeExceptionally(e);

@@ -8,6 +8,7 @@ import dev.conduit.protocol.jsonrpc.JsonRpcResponse;
 import dev.conduit.protocol.jsonrpc.JsonRpcResult;
 import dev.conduit.protocol.jsonrpc.RequestId;
 import dev.conduit.protocol.transport.TransportContext;
+import dev.conduit.transport.internal.ToolHeaders;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The requests of a Streamable HTTP client that await a response, and where what arrives goes: a response to one
  * of them answers it (through the listener, or the transport's own future for a request of its own); anything else
- * goes to the listener. The negotiated protocol version is learnt here, as the {@code initialize} result passes.
+ * goes to the listener. The negotiated protocol version is learnt here, as the {@code initialize} result passes, and
+ * the header parameters of the tools each {@code tools/list} result names.
  */
 final class Pending {
 
@@ -29,12 +31,14 @@ final class Pending {
   private final Inbox inbox;
   private final SessionState state;
   private final JsonRpcCodec codec;
+  private final ToolHeaders tools;
   private volatile boolean stopped;
 
-  Pending(Inbox inbox, SessionState state, JsonRpcCodec codec) {
+  Pending(Inbox inbox, SessionState state, JsonRpcCodec codec, ToolHeaders tools) {
     this.inbox = inbox;
     this.state = state;
     this.codec = codec;
+    this.tools = tools;
   }
 
   /** Tracks a request until it is answered; {@code internal}, if given, receives the response. */
@@ -131,6 +135,10 @@ final class Pending {
     if (call.request().isInitialize() && response instanceof JsonRpcResult result) {
       // The version header of every later request comes from here, so learn it before anyone can send one.
       state.negotiated(result.result().memberText("protocolVersion"));
+    }
+    if (response instanceof JsonRpcResult result && "tools/list".equals(call.request().method())) {
+      // Learnt before the client sees the list, so that its first call of a listed tool carries the headers.
+      tools.learn(result.result());
     }
     CompletableFuture<JsonRpcResponse> internal = call.internal();
     if (internal != null) {

@@ -4,12 +4,15 @@ import dev.conduit.protocol.McpConnectionClosedException;
 import dev.conduit.protocol.jsonrpc.DecodeResult;
 import dev.conduit.protocol.jsonrpc.JsonRpcCodec;
 import dev.conduit.protocol.jsonrpc.JsonRpcMessage;
+import dev.conduit.protocol.jsonrpc.JsonRpcRequest;
 import dev.conduit.protocol.jsonrpc.JsonRpcResponse;
 import dev.conduit.protocol.jsonrpc.RequestId;
 import dev.conduit.protocol.transport.CallerThread;
 import dev.conduit.protocol.transport.McpTransport;
 import dev.conduit.protocol.transport.TransportContext;
+import dev.conduit.transport.internal.ToolHeaders;
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
@@ -38,6 +41,7 @@ public final class StreamableClient {
   private final HttpRequests requests;
   private final JsonRpcCodec codec;
   private final Inbox inbox = new Inbox();
+  private final ToolHeaders tools = new ToolHeaders();
   private final SessionState state = new SessionState();
   private final Pending pending;
   private final EventStreams streams;
@@ -52,7 +56,7 @@ public final class StreamableClient {
     this.http = HttpResources.create(settings, "http-client");
     this.requests = new HttpRequests(settings.headers());
     this.codec = settings.codec();
-    this.pending = new Pending(inbox, state, codec);
+    this.pending = new Pending(inbox, state, codec, tools);
     this.streams = new EventStreams(pending, this::isClosed, settings, http, requests, state);
     this.reinitializer = new Reinitializer(this, state);
   }
@@ -87,6 +91,11 @@ public final class StreamableClient {
       }
     }
     return dispatch(out);
+  }
+
+  /** The endpoint URL. */
+  public String endpoint() {
+    return settings.url().toString();
   }
 
   /** The session id the server assigned, if any. */
@@ -216,7 +225,7 @@ public final class StreamableClient {
       String session = out.isInitialize() ? null : state.sessionId();
       Request request;
       try {
-        request = requests.post(settings.url(), out, session, versionFor(out), () -> {
+        request = requests.post(settings.url(), out, session, versionFor(out), paramHeaders(out), () -> {
           written.complete(null);
           if (out.isRequest()) {
             sent.complete(null);
@@ -260,18 +269,21 @@ public final class StreamableClient {
       });
       return;
     }
-    if (out.isInitialize() && !confirmed && session == null && settings.legacyFallback()
-        && (code == 400 || code == 404 || code == 405)) {
-      fallBack(out, call, sent, HttpErrors.describe(response));
-      return;
-    }
     if (!response.isSuccessful()) {
       if (call == null) {
         sent.completeExceptionally(new IOException(HttpErrors.describe(response)));
-      } else {
-        sent.complete(null);
-        pending.answer(call, HttpErrors.fromStatus(call.id(), response, codec));
+        return;
       }
+      HttpErrors.Answer answer = HttpErrors.fromStatus(call.id(), response, codec);
+      // A server that refuses initialize with a JSON-RPC error speaks Streamable HTTP: its error is the answer, and
+      // the HTTP+SSE transport is not tried.
+      if (out.isInitialize() && !confirmed && session == null && settings.legacyFallback()
+          && (code == 400 || code == 404 || code == 405) && answer.context().isLocalFailure()) {
+        fallBack(out, call, sent, HttpErrors.describe(response));
+        return;
+      }
+      sent.complete(null);
+      pending.answer(call, answer);
       return;
     }
     confirmed = true;
@@ -342,6 +354,14 @@ public final class StreamableClient {
                 TransportContext.localFailure());
           }
         });
+  }
+
+  /** The {@code Mcp-Param-*} headers of a call of a tool whose listing marked parameters, in either era. */
+  private Map<String, String> paramHeaders(Outgoing out) {
+    if (!"tools/call".equals(out.method()) || !(out.message() instanceof JsonRpcRequest request)) {
+      return Map.of();
+    }
+    return tools.headersFor(request.params());
   }
 
   private @Nullable String versionFor(Outgoing out) {
